@@ -1,0 +1,59 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= site_cms.settings.dev
+
+.PHONY: install assets run serve test lint check messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+assets: node_modules/.installed
+	npm run --silent build
+
+## make run: install, build, migrate, load the content and serve the site on SQLite
+run: install assets
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_site_content
+	$(BIN)/python manage.py create_dev_users
+	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/  (English: http://127.0.0.1:$(PORT)/en/)"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (development logins printed above)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
+test: install assets
+	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest --create-db
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## make messages: refresh the `en` catalogue and compile it
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=static_collected
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+
+bench: install assets
+	$(BIN)/python -m site_cms.bench
+
+clean:
+	rm -rf $(VENV) node_modules home/static/vendor static_collected

@@ -1,0 +1,145 @@
+"""Template tags of the site's chrome: menu, language switcher, breadcrumbs, slots."""
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page
+
+from home.models import HomePage, province_index_for_locale
+
+register = template.Library()
+
+LANGUAGE_SHORT = {"it": "ITA", "en": "ENG"}
+
+
+def _cached(request, key, compute):
+    """Memoise per request: the header, footer and listings ask for the same things."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_site_tags_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _active_locale(request):
+    return _cached(request, ("locale", get_language()), Locale.get_active)
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page of the active language (falls back to the default language's)."""
+    request = context.get("request")
+
+    def compute():
+        home = HomePage.objects.live().filter(locale=_active_locale(request)).first()
+        return home or HomePage.objects.live().order_by("path").first()
+
+    return _cached(request, ("home", get_language()), compute)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The menu pages: children of the localized home page marked “show in menus”."""
+    request = context.get("request")
+    home = site_home(context)
+    if home is None:
+        return []
+
+    def compute():
+        return list(home.get_children().live().public().in_menu().specific(defer=True))
+
+    return _cached(request, ("menu", home.pk), compute)
+
+
+@register.simple_tag(takes_context=True)
+def is_active_section(context, menu_page):
+    page = context.get("page")
+    return bool(page and isinstance(page, Page) and page.path.startswith(menu_page.path))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """A link per language to the same content in that language, or to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+
+    def compute():
+        translations = {}
+        suffix = ""
+        if isinstance(page, Page) and page.pk:
+            for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+                translations[translation.locale.language_code] = translation
+            page_url = page.url or ""
+            if request is not None and page_url and request.path.startswith(page_url):
+                suffix = request.path[len(page_url):]
+        links = []
+        for code, name in settings.LANGUAGES:
+            available = True
+            if code in translations:
+                url = (translations[code].url or "") + suffix
+            elif isinstance(page, Page) and page.pk:
+                home = HomePage.objects.live().filter(locale__language_code=code).first()
+                url = home.url if home else "/"
+                available = False
+            elif request is not None:
+                url = translate_url(request.get_full_path(), code)
+            else:
+                url = "/"
+            links.append(
+                {"code": code, "name": name, "short": LANGUAGE_SHORT.get(code, code.upper()), "url": url,
+                 "active": code == current, "available": available}
+            )
+        return links
+
+    return _cached(request, ("languages", getattr(page, "pk", None), current), compute)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """Ancestors of the page below the root, home included."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def province_url(context, province):
+    """The URL of a Province's page in the active language."""
+    request = context.get("request")
+    index = _cached(request, ("province-index", get_language()),
+                    lambda: province_index_for_locale(_active_locale(request)))
+    if index is None:
+        return ""
+    return index.url + f"{province.slug}/"
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section):
+    """Render a slot filled by another app (see home.sections)."""
+    values = {"request": context.get("request"), "page": context.get("page"), **section.get("context", {})}
+    return render_to_string(section["template"], values, request=context.get("request"))
+
+
+@register.filter
+def heading_level(level, default="h2"):
+    return level if level in {"h2", "h3", "h4"} else default
+
+
+@register.filter
+def file_size(document):
+    """A document's size in bytes (for |filesizeformat), or None when the file is missing."""
+    try:
+        return document.get_file_size() or None
+    except (OSError, ValueError):
+        return None
+
+
+@register.filter
+def file_extension(document):
+    return (document.file_extension or "").upper()

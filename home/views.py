@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    """Crawlers may index the site but not the admin nor the search result pages."""
+    disallowed = ["/admin/"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                disallowed.append(reverse("search"))
+            except NoReverseMatch:
+                pass
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in dict.fromkeys(disallowed))]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
