@@ -29,13 +29,14 @@ class Command(BaseCommand):
     help = "Loads the project's content in Italian and English (safe to run again: nothing is overwritten)."
 
     def handle(self, *args, **options):
-        loader = ContentLoader(stdout=self.stdout)
+        loader = ContentLoader(stdout=self.stdout if options["verbosity"] > 0 else None)
         with transaction.atomic():
             home = load_base_content(loader)
         for hook in hooks.get_hooks("load_site_content"):
             with transaction.atomic():
                 hook(loader, home)
-        self.stdout.write(self.style.SUCCESS(f"Content loaded ({len(loader.created)} new pages)."))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(f"Content loaded ({len(loader.created)} new pages)."))
 
 
 def ensure_locales():
