@@ -146,12 +146,7 @@ def load_base_content(loader):
     sector_index = content_page(loader, home, content.SECTORS_INDEX, model=SectorIndexPage, menu=True)
     sector_pages = []
     for data in content.SECTORS:
-        body = (
-            loader.stream()
-            .heading(content.SECTOR_WHAT_HEADING).paragraph(data["description"])
-            .heading(content.SECTOR_REFERENCE_HEADING).paragraph(data["reference"])
-            .json()
-        )
+        body = loader.stream().heading(content.SECTOR_REFERENCE_HEADING).paragraph(data["reference"]).json()
         sector_pages.append(
             loader.page(
                 sector_index, SectorPage, data["slug"].it,
