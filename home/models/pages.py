@@ -152,9 +152,9 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
     def grouped_provinces():
         """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
         groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
-        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("region", "name")
-        for province in provinces:
-            groups[province.macro_area]["regions"].setdefault(province.region, []).append(province)
+        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
+        for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
+            groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
         return list(groups.values())
 
     @path("")
