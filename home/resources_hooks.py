@@ -1,0 +1,39 @@
+"""Wagtail hooks of “Documenti e risorse” (imported by home.wagtail_hooks)."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import UpcomingDocument
+from home.resources_views import document_is_withheld
+
+
+class UpcomingDocumentViewSet(SnippetViewSet):
+    model = UpcomingDocument
+    icon = "doc-empty"
+    menu_label = _("Documenti in preparazione")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["title", "doc_type", "document"]
+    list_filter = ["doc_type"]
+    search_fields = ["title", "description"]
+
+
+register_snippet(UpcomingDocumentViewSet)
+
+
+@hooks.register("before_serve_document")
+def withhold_unpublished_outputs(document, request):
+    """A document that is only a draft or approved group output is not public yet."""
+    if document_is_withheld(document, request):
+        raise Http404(_("Documento non trovato"))
+
+
+@hooks.register("load_site_content")
+def load_resources(loader, home_it):
+    from home.content.resources import load
+
+    load(loader, home_it)
