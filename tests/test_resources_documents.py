@@ -318,5 +318,6 @@ def test_upcoming_documents_are_listed_as_in_preparation(client, library, librar
     assert "Documents in preparation" in html_en
     assert "The project&#x27;s communication plan" in html_en
     # Entries without a date leave the list when a year is chosen.
+    SiteDocumentFactory(title="Rapporto datato", publication_date=datetime.date(2021, 5, 1))
     assert "Report finale della mappatura" not in client.get(library.url + "?anno=2021").content.decode()
     assert "Report finale della mappatura" in client.get(library.url + "?tipo=report").content.decode()

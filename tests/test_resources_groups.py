@@ -214,3 +214,19 @@ def test_training_index_filters_by_sector_and_format(client, home_it):
     assert client.get(index.url + "?settore=<x>&formato=1").status_code == 200
     html = client.get(webinar.url).content.decode()
     assert "Il codice dei contratti" in html and "2 ore" in html
+
+
+def test_member_logs_in_through_the_site_login_page_and_reaches_the_reserved_area(client, django_user_model, home_it):
+    sua = working_group("sua")
+    area = reserved_page(sua)
+    member = django_user_model.objects.create_user("referente", password="a-long-password-1")
+    member.groups.add(sua.members_group)
+    login_url = client.get(area.url)["Location"]
+    form = client.get(login_url)
+    assert form.status_code == 200
+    assert "<h1>Accesso all'area riservata</h1>" in form.content.decode()
+    response = client.post(login_url, {"username": "referente", "password": "a-long-password-1", "next": area.url})
+    assert response.status_code == 302 and response["Location"] == area.url
+    assert client.get(area.url).status_code == 200
+    wrong = client.post(login_url, {"username": "referente", "password": "wrong-password-0"})
+    assert "Nome utente o password non corretti." in wrong.content.decode()

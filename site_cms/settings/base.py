@@ -146,6 +146,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "zip"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an attachment with its name
 DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Members of the working groups log in to their reserved area with the site's own login page.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
