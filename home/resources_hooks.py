@@ -4,10 +4,12 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import UpcomingDocument
+from home.models import GroupMaterialPage, UpcomingDocument
 from home.resources_views import document_is_withheld
 
 
@@ -37,3 +39,20 @@ def load_resources(loader, home_it):
     from home.content.resources import load
 
     load(loader, home_it)
+
+
+def restrict_like_the_other_languages(sender, instance, **kwargs):
+    """A reserved page published in a new language gets the privacy setting of its translations."""
+    if PageViewRestriction.objects.filter(page=instance).exists():
+        return
+    source = PageViewRestriction.objects.filter(
+        page__translation_key=instance.translation_key
+    ).exclude(page=instance).first()
+    if source is not None:
+        restriction = PageViewRestriction.objects.create(
+            page=instance, restriction_type=source.restriction_type, password=source.password
+        )
+        restriction.groups.set(source.groups.all())
+
+
+page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPage)

@@ -192,14 +192,14 @@ def training_context(index_page, request):
 def document_is_withheld(document, request):
     """True when the document is only an unpublished group output and the user may not see it yet.
 
-    Editors (admin access) and the members of a group that lists the document as an output may.
+    Superusers and the members of a group that lists the document as an output may.
     """
     if document.pk not in withheld_document_ids():
         return False
     user = request.user
     if not user.is_authenticated:
         return True
-    if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
+    if user.is_superuser:
         return False
     member_groups = set()
     for model in (WorkingGroupOutput, FocusGroupOutput):

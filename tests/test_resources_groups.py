@@ -230,3 +230,34 @@ def test_member_logs_in_through_the_site_login_page_and_reaches_the_reserved_are
     assert client.get(area.url).status_code == 200
     wrong = client.post(login_url, {"username": "referente", "password": "wrong-password-0"})
     assert "Nome utente o password non corretti." in wrong.content.decode()
+
+
+def test_reserved_page_without_privacy_setting_is_still_locked_to_members(client, django_user_model, home_it):
+    sua = working_group("sua", "en")
+    forgotten = GroupMaterialPage(title="Meeting notes", slug="meeting-notes")
+    sua.add_child(instance=forgotten)
+    forgotten.save_revision().publish()
+    assert not PageViewRestriction.objects.filter(page=forgotten).exists()
+    response = client.get(forgotten.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    member = django_user_model.objects.create_user("sua-en", password="a-long-password-1")
+    member.groups.add(sua.members_group)
+    client.force_login(member)
+    assert client.get(forgotten.url).status_code == 200
+
+
+def test_translating_a_reserved_page_keeps_its_privacy_setting(home_it):
+    from wagtail.models import Locale
+
+    sua = working_group("sua")
+    notes = GroupMaterialPage(title="Verbali", slug="verbali")
+    reserved_page(sua).add_child(instance=notes)
+    notes.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=notes, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([sua.members_group])
+
+    english = notes.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.save_revision().publish()
+    copied = PageViewRestriction.objects.get(page=english)
+    assert copied.restriction_type == PageViewRestriction.GROUPS
+    assert list(copied.groups.all()) == [sua.members_group]

@@ -6,9 +6,12 @@ document: it is an ``UpcomingDocument`` (a translatable snippet) shown in the li
 preparation” until an editor links the uploaded document to it.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -429,6 +432,23 @@ class GroupMaterialPage(BasePage):
             if isinstance(ancestor, GroupPage):
                 return ancestor
         return None
+
+    @staticmethod
+    def member_may_view(user, group):
+        """Members of the group's user group (and superusers), as Wagtail's group privacy setting does."""
+        if group is None or group.members_group_id is None:
+            return True  # no members' group: the page's privacy settings alone decide
+        if not user.is_authenticated:
+            return False
+        return user.is_superuser or user.groups.filter(pk=group.members_group_id).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # A second lock behind the privacy settings: a reserved page stays reserved even if an editor
+        # forgets to restrict it (for example a new translation).
+        if not self.member_may_view(request.user, self.get_group()):
+            login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+            return redirect_to_login(request.get_full_path(), login_url)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
