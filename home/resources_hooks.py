@@ -56,3 +56,17 @@ def restrict_like_the_other_languages(sender, instance, **kwargs):
 
 
 page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPage)
+
+
+@hooks.register("sector_page_sections")
+def sector_working_group(request, sector_page):
+    """The sector page links to the sector's working group."""
+    from home.models import WorkingGroupPage
+
+    group = (
+        WorkingGroupPage.objects.live().public()
+        .filter(locale=sector_page.locale, sector__code=sector_page.sector.code).first()
+    )
+    if group is None:
+        return None
+    return {"template": "resources/includes/sector_working_group.html", "context": {"group": group}, "order": 60}

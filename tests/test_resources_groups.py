@@ -261,3 +261,14 @@ def test_translating_a_reserved_page_keeps_its_privacy_setting(home_it):
     copied = PageViewRestriction.objects.get(page=english)
     assert copied.restriction_type == PageViewRestriction.GROUPS
     assert list(copied.groups.all()) == [sua.members_group]
+
+
+def test_sector_page_links_to_its_working_group(client, home_it):
+    from home.models import SectorPage
+
+    for language, heading in (("it", "Il gruppo di lavoro del settore"), ("en", "The sector&#x27;s working group")):
+        sector_page = SectorPage.objects.get(sector__code="innovazione", locale__language_code=language)
+        html = client.get(sector_page.url).content.decode()
+        assert heading in html or heading.replace("&#x27;", "'") in html
+        assert f'href="{working_group("innovazione", language).url}"' in html
+        assert f'href="{working_group("sua", language).url}"' not in html
