@@ -39,3 +39,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+from home import resources_hooks  # noqa: E402, F401  (“Documenti e risorse”: snippets, serving, content)

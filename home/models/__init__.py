@@ -9,6 +9,26 @@ from .pages import (
     SitemapPage,
     province_index_for_locale,
 )
+from .resources import (
+    DocumentLibraryPage,
+    FocusGroupIndexPage,
+    FocusGroupOutput,
+    FocusGroupPage,
+    GroupMaterialPage,
+    GroupState,
+    OutputState,
+    RegistrationStatus,
+    ResourcesIndexPage,
+    TrainingFormat,
+    TrainingIndexPage,
+    TrainingOfferPage,
+    UpcomingDocument,
+    WorkingGroupIndexPage,
+    WorkingGroupOutput,
+    WorkingGroupPage,
+    WorkingGroupProvince,
+    public_documents,
+)
 from .settings import SiteSettings
 from .taxonomy import Comune, MacroArea, Province, Sector, Theme, normalize_name
 
@@ -17,4 +37,9 @@ __all__ = [
     "MacroArea", "Province", "ProvinceIndexPage", "SectorIndexPage", "SectorPage", "SiteDocument",
     "SiteImage", "SiteRendition", "SiteSettings", "SitemapPage", "Sector", "Theme", "normalize_name",
     "province_index_for_locale",
+    # Documenti e risorse
+    "DocumentLibraryPage", "FocusGroupIndexPage", "FocusGroupOutput", "FocusGroupPage", "GroupMaterialPage",
+    "GroupState", "OutputState", "RegistrationStatus", "ResourcesIndexPage", "TrainingFormat",
+    "TrainingIndexPage", "TrainingOfferPage", "UpcomingDocument", "WorkingGroupIndexPage",
+    "WorkingGroupOutput", "WorkingGroupPage", "WorkingGroupProvince", "public_documents",
 ]

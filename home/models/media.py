@@ -8,6 +8,9 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from home.document_files import validate_document_file
+from home.storage import ProtectedDocumentStorage
+
 
 class SiteImage(AbstractImage):
     """An image that always says what it shows, unless it is purely decorative."""
@@ -68,6 +71,7 @@ class DocumentType(models.TextChoices):
     PROTOCOL = "protocol", _("Protocollo")
     PRESS_KIT = "press-kit", _("Cartella stampa")
     TRAINING = "training", _("Materiale formativo")
+    PLAN = "plan", _("Piano")
     OTHER = "other", _("Altro")
 
 
@@ -95,6 +99,8 @@ class Licence(models.TextChoices):
 class SiteDocument(AbstractDocument):
     """A document with the metadata the library and the newsroom filter on."""
 
+    # Stored outside MEDIA_ROOT: documents leave only through the serve view, which checks privacy.
+    file = models.FileField(upload_to="documents", storage=ProtectedDocumentStorage(), verbose_name=_("file"))
     description = models.TextField(_("descrizione"), blank=True)
     doc_type = models.CharField(
         _("tipo di documento"), max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
@@ -139,3 +145,7 @@ class SiteDocument(AbstractDocument):
     @property
     def licence_url(self):
         return Licence.url_for(self.licence)
+
+    def clean(self):
+        validate_document_file(self.file)  # allow-list, size limit, content matching the extension
+        super().clean()

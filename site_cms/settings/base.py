@@ -134,6 +134,8 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Document files live outside MEDIA_ROOT and are only served by the document serve view (home.storage).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "protected-media"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Le Province e il sistema dei servizi a supporto dei Comuni"
@@ -141,6 +143,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "zip"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an attachment with its name
+DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Members of the working groups log in to their reserved area with the site's own login page.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -10,6 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+DOCUMENTS_ROOT = BASE_DIR / ".test-protected-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Static files come from the finders (no collectstatic in development and tests).
