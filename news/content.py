@@ -12,7 +12,7 @@ import datetime
 
 from django.contrib.auth.models import Permission
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 from home.content.groups import UPI_GROUP_NAME, ensure_upi_group
 from home.content.loader import Text as T
@@ -258,9 +258,8 @@ def ensure_workflow(newsrooms):
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([upi])
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in newsrooms:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
