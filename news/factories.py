@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.models import Province
+from home.factories import SiteImageFactory
 from news.choices import NewsType
 from news.models import NewsIndexPage, NewsPage
 
@@ -20,11 +20,19 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     news_type = NewsType.NEWS
     date = datetime.date(2024, 3, 1)
 
-
-class LocalReleaseFactory(NewsPageFactory):
-    news_type = NewsType.LOCAL_RELEASE
-    province = factory.LazyFunction(lambda: Province.objects.order_by("?").first())
+    class Params:
+        with_image = factory.Trait(lead_image=factory.SubFactory(SiteImageFactory))
 
 
 def newsroom(language="it"):
     return NewsIndexPage.objects.get(locale__language_code=language)
+
+
+def publish(page, user=None):
+    page.save_revision(user=user).publish(user=user)
+    return NewsPage.objects.get(pk=page.pk)
+
+
+def news(parent=None, **kwargs):
+    """A published news page under the (Italian) newsroom."""
+    return publish(NewsPageFactory(parent=parent or newsroom(), **kwargs))

@@ -280,8 +280,9 @@ class NewsPage(BasePage):
         year = self.date.year
         # Two releases published at the same moment must not get the same number: lock the newsroom row.
         Page.objects.select_for_update().filter(pk=self.get_parent().pk).first()
+        locale_id = self.locale_id or self.get_default_locale().pk
         last = (
-            NewsPage.objects.filter(locale_id=self.locale_id, release_year=year)
+            NewsPage.objects.filter(locale_id=locale_id, release_year=year)
             .aggregate(last=models.Max("release_number"))["last"]
         )
         self.release_year, self.release_number = year, (last or 0) + 1
