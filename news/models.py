@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -315,7 +316,9 @@ class NewsPage(BasePage):
         if self.date_precision == DatePrecision.YEAR:
             return str(self.date.year)
         if self.date_precision == DatePrecision.MONTH:
-            return date_format(self.date, "YEAR_MONTH_FORMAT")
+            value = date_format(self.date, "YEAR_MONTH_FORMAT")
+            # Italian writes month names in lower case (“maggio 2020”).
+            return value[:1].lower() + value[1:] if get_language() == "it" else value
         return date_format(self.date, "DATE_FORMAT")
 
     @property

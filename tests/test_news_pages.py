@@ -4,6 +4,7 @@ import datetime
 import json
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +16,7 @@ import pytest
 import time_machine
 
 from home.content.groups import PRESS_GROUP_PREFIX
-from home.models import HomePage, Province, Sector, Theme
+from home.models import Province, Sector, Theme
 from news.choices import NewsType
 from news.content import WORKFLOW_NAME
 from news.factories import NewsPageFactory, news, newsroom, publish
@@ -260,8 +261,13 @@ def test_related_pages_are_shown_in_the_visitors_language(client):
 
 def test_local_release_needs_its_province():
     page = NewsPageFactory.build(news_type=NewsType.LOCAL_RELEASE, province=None)
-    with pytest.raises(Exception, match="Provincia"):
+    with pytest.raises(ValidationError) as error:
         page.full_clean(exclude=["path", "depth", "slug", "content_type", "locale", "translation_key"])
+    assert "province" in error.value.message_dict
+    coverage = NewsPageFactory.build(news_type=NewsType.PRESS_COVERAGE, external_url="")
+    with pytest.raises(ValidationError) as error:
+        coverage.full_clean(exclude=["path", "depth", "slug", "content_type", "locale", "translation_key"])
+    assert "external_url" in error.value.message_dict
 
 
 # Slots on the home and Province pages -------------------------------------------------------------
@@ -293,5 +299,9 @@ def test_province_news_query_count_does_not_grow(client, django_assert_max_num_q
     assert _index_queries(client, "/province/treviso/") == few
 
 
-def test_home_page_model_is_untouched():
-    assert HomePage.objects.filter(locale__language_code="it").count() == 1
+def test_listing_shows_sectors_and_dates_in_the_visitors_language(client):
+    english = client.get("/en/newsroom/").content.decode()
+    assert "European policies" in english or "European Policies" in english
+    assert "Politiche europee" not in english
+    assert "January 2021" in english
+    assert "gennaio 2021" in client.get("/sala-stampa/").content.decode()

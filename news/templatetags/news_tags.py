@@ -7,6 +7,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from home.models import Sector
 
 register = template.Library()
 
@@ -56,3 +59,14 @@ def share_links(context, page):
         {"name": "LinkedIn", "icon": "it-linkedin", "href": f"https://www.linkedin.com/sharing/share-offsite/?url={url}"},
         {"name": "E-mail", "icon": "it-mail", "href": f"mailto:?subject={title}&body={url}"},
     ]
+
+
+@register.simple_tag(takes_context=True)
+def sector_label(context, sector):
+    """A sector's name in the visitor's language (one query per request, whatever the listing's size)."""
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_news_sector_labels", {}) if request is not None else {}
+    language = get_language()
+    if language not in cache:
+        cache[language] = {s.code: s.label for s in Sector.objects.filter(locale__language_code=language)}
+    return cache[language].get(sector.code, sector.label)
