@@ -5,7 +5,10 @@ edits the pages its members own, never publishes. On top of Wagtail's owner rule
 only ever touches pages of their own Province, and never sees another Province's drafts.
 """
 
+from django.db.models import Q
+
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.models import Province
 
@@ -55,3 +58,23 @@ class NewsPagePermissionTester(PagePermissionTester):
 
     def can_copy(self):
         return super().can_copy() and not self._foreign_to_press_officer()
+
+
+class NewsroomPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy; for a press officer, other Provinces' drafts are not explorable.
+
+    The admin's page explorer and page search list what ``explorable_instances`` returns: without this,
+    a press officer could read the titles of another Province's drafts in the search results.
+    """
+
+    def explorable_instances(self, user):
+        pages = super().explorable_instances(user)
+        if not is_press_officer(user):
+            return pages
+        from news.models import NewsPage
+
+        foreign_drafts = (
+            NewsPage.objects.exclude(province=press_office_province(user))
+            .filter(Q(live=False) | Q(has_unpublished_changes=True))
+        )
+        return pages.exclude(pk__in=foreign_drafts.values("pk"))

@@ -1,11 +1,15 @@
 from django.db.models import Q
 
 from wagtail import hooks
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import register_permission_policy
 
 from news.content import load_newsroom
 from news.models import NewsIndexPage, NewsPage
-from news.permissions import is_press_officer, press_office_province
+from news.permissions import NewsroomPagePermissionPolicy, is_press_officer, press_office_province
+
+# Registered before any admin view asks for the page policy (see news.permissions).
+register_permission_policy(Page, NewsroomPagePermissionPolicy(Page))
 
 PROVINCE_NEWS_COUNT = 5
 HOME_NEWS_COUNT = 3

@@ -321,3 +321,14 @@ def test_release_journey_from_press_office_to_newsroom_province_page_and_feeds(c
 
 def test_release_date_defaults_to_today():
     assert NewsPage().date == datetime.date.today()
+
+
+def test_admin_page_search_hides_other_provinces_drafts(client, world):
+    url = reverse("wagtailadmin_pages:search")
+    login(client, world, "press_b")
+    results = client.get(url, {"q": "Bozza"}).content.decode()
+    assert "Bozza di esempio di press_b" in results
+    assert "Bozza di esempio di press_a" not in results
+    login(client, world, "upi")
+    results = client.get(url, {"q": "Bozza"}).content.decode()
+    assert "Bozza di esempio di press_a" in results and "Bozza di esempio di press_b" in results
