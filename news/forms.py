@@ -1,0 +1,94 @@
+"""The admin form of a news page (the press office's Province is preset) and the newsroom filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale
+
+from home.models import Province, Sector, Theme
+from news.choices import PRESS_OFFICE_TYPES, NewsType
+from news.permissions import is_press_officer, press_office_province
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """For a press officer, the Province is theirs and cannot be changed; national releases are UPI's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        self.press_province = None
+        if user is not None and is_press_officer(user, self.parent_page if self.instance.pk is None else self.instance):
+            self.press_province = press_office_province(user)
+        if self.press_province is not None:
+            field = self.fields["province"]
+            field.queryset = Province.objects.filter(pk=self.press_province.pk)
+            field.initial = self.press_province.pk
+            field.disabled = True
+            field.help_text = _("La Provincia del proprio ufficio stampa.")
+            self.initial["province"] = self.press_province.pk
+            types = self.fields["news_type"]
+            types.choices = [(value, label) for value, label in types.choices if value in PRESS_OFFICE_TYPES]
+            if self.instance.pk is None:
+                self.initial["news_type"] = NewsType.LOCAL_RELEASE
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.press_province is not None:
+            # Whatever was posted, a press office writes for its own Province.
+            cleaned_data["province"] = self.press_province
+        return cleaned_data
+
+
+class NewsFilterForm(forms.Form):
+    """The newsroom's filters, as GET parameters: shareable, bookmarkable URLs."""
+
+    tipo = forms.ChoiceField(label=_("Tipo"), required=False)
+    anno = forms.TypedChoiceField(label=_("Anno"), required=False, coerce=int, empty_value=None)
+    provincia = forms.ChoiceField(label=_("Provincia"), required=False)
+    settore = forms.ChoiceField(label=_("Settore"), required=False)
+    tema = forms.ChoiceField(label=_("Tema"), required=False)
+
+    def __init__(self, data=None, *, index_page, **kwargs):
+        super().__init__(data, **kwargs)
+        self.index_page = index_page
+        everything = ("", _("Tutti"))
+        live = index_page.news_queryset().order_by()
+        self.fields["tipo"].choices = [everything, *NewsType.choices]
+        years = sorted({d.year for d in live.values_list("date", flat=True).distinct()}, reverse=True)
+        self.fields["anno"].choices = [everything, *[(str(y), str(y)) for y in years]]
+        self.provinces = {p.slug: p for p in Province.objects.only("slug", "name")}
+        self.fields["provincia"].choices = [("", _("Tutte")), *[(slug, p.name) for slug, p in self.provinces.items()]]
+        locale = Locale.get_active()
+        self.sectors = {s.code: s for s in Sector.objects.filter(locale=locale)}
+        self.fields["settore"].choices = [everything, *[(code, s.label) for code, s in self.sectors.items()]]
+        self.themes = {t.slug: t for t in Theme.objects.filter(locale=locale)}
+        self.fields["tema"].choices = [everything, *[(slug, t.name) for slug, t in self.themes.items()]]
+
+    def _value(self, name):
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get(name)
+        return None
+
+    def selected_province(self):
+        return self.provinces.get(self._value("provincia") or "")
+
+    def is_filtered(self):
+        return self.is_bound and any(self._value(name) for name in self.fields)
+
+    def filter(self, queryset):
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["tipo"]:
+            queryset = queryset.filter(news_type=data["tipo"])
+        if data["anno"]:
+            queryset = queryset.filter(date__year=data["anno"])
+        if data["provincia"]:
+            queryset = queryset.filter(province=self.provinces[data["provincia"]])
+        if data["settore"]:
+            # Sectors are translatable: filter by their code, the same in every language.
+            queryset = queryset.filter(sectors__code=data["settore"]).distinct()
+        if data["tema"]:
+            queryset = queryset.filter(themes__translation_key=self.themes[data["tema"]].translation_key).distinct()
+        return queryset
