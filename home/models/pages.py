@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -168,7 +167,7 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
             province = Province.objects.get(slug=slug)
         except Province.DoesNotExist as exc:
             raise Http404(_("Provincia non trovata")) from exc
-        comuni = list(province.comuni.only("name", "population_2011", "istat_code").order_by("name"))
+        comuni = list(province.comuni.order_by("name"))
         return self.render(
             request,
             template="home/province_detail.html",

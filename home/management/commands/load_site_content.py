@@ -20,8 +20,8 @@ from home.models import (
     SectorIndexPage,
     SectorPage,
     SiteImage,
-    SiteSettings,
     SitemapPage,
+    SiteSettings,
 )
 
 
