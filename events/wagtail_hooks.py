@@ -3,7 +3,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Locale
 
-from .models import EventIndexPage, EventPage
+from .models import EventIndexPage
 
 HOME_EVENTS = 3
 PROVINCE_EVENTS = 6

@@ -3,10 +3,11 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
+import time_machine
 from icalendar import Calendar
 
 from events.factories import EventPageFactory

@@ -5,9 +5,10 @@ import json
 import re
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from icalendar import Calendar
 
 from events.factories import EventPageFactory
