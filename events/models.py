@@ -67,12 +67,14 @@ class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         now = now or timezone.now()
         return self.filter(Q(ends_at__gt=now) | Q(start_date__isnull=True)).order_by(
-            models.F("start_date").asc(nulls_last=True), models.F("start_time").asc(nulls_first=True), "title"
+            models.F("start_date").asc(nulls_last=True), models.F("start_time").asc(nulls_first=True), "path"
         )
 
     def past(self, now=None):
         now = now or timezone.now()
-        return self.filter(ends_at__lte=now).order_by("-start_date", "-start_time", "title")
+        return self.filter(ends_at__lte=now).order_by(
+            "-start_date", models.F("start_time").desc(nulls_last=True), "path"
+        )
 
     def dated_upcoming(self, now=None):
         return self.upcoming(now).filter(start_date__isnull=False)

@@ -20,7 +20,7 @@ def home_events(request, home_page):
     if index is None:
         return None
     now = timezone.now()
-    events = index.events().select_related("sector")
+    events = index.events().select_related("sector").prefetch_related("provinces")
     upcoming = list(events.dated_upcoming(now)[:HOME_EVENTS])
     if upcoming:
         return {"template": "events/includes/home_events.html", "order": 30,
@@ -39,7 +39,7 @@ def province_events(request, province):
     if index is None:
         return None
     now = timezone.now()
-    events = index.events().filter(provinces=province).select_related("sector")
+    events = index.events().filter(provinces=province).select_related("sector").prefetch_related("provinces")
     upcoming = list(events.upcoming(now)[:PROVINCE_EVENTS])
     past = list(events.past(now)[:PROVINCE_EVENTS])
     if not upcoming and not past:

@@ -88,6 +88,8 @@ def test_before_the_event_the_page_says_how_to_take_part(client, webinar):
     assert "10 marzo 2030, 10:00–12:30" in html
     assert "Apertura dei lavori" in html and "Ente di esempio" in html
     assert 'href="/eventi/webinar-di-esempio/ics/"' in html
+    assert '<meta property="og:title" content="Webinar di esempio sulla SUA">' in html
+    assert '<meta property="og:description" content="Evento di esempio creato per i test.">' in html
 
 
 def test_during_the_event_it_is_in_progress(client, webinar):
