@@ -1,6 +1,7 @@
 """Events and their reports: the agenda, the event page that turns into its report, iCalendar."""
 
 import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -59,6 +60,13 @@ class RegistrationStatus(models.TextChoices):
 
 def _local(date, time):
     return datetime.datetime.combine(date, time or datetime.time.min, tzinfo=EVENT_TIMEZONE)
+
+
+def filter_query(request):
+    """The filters of the current listing as a query string, without the page number."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -120,6 +128,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": page_obj,
                 "events": page_obj.object_list,
                 "is_filtered": form.is_bound,
+                "filter_query": filter_query(request),
                 "upcoming_url": self.url,
                 "past_url": self.past_url(),
                 "feed_url": self.url + self.reverse_subpage("ical_feed"),
@@ -205,6 +214,11 @@ class EventPage(RoutablePageMixin, BasePage):
         _("video"), blank=True, help_text=_("Indirizzo della registrazione (per esempio su YouTube o Vimeo)."),
     )
     video_title = models.CharField(_("titolo del video"), max_length=255, blank=True)
+    video_image = models.ForeignKey(
+        "home.SiteImage", verbose_name=_("anteprima del video"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Un fotogramma caricato nel sito: il video non è incorporato, per non caricare contenuti di terzi."),
+    )
     gallery = StreamField(GalleryBlock(), verbose_name=_("galleria fotografica"), blank=True)
     related_pages = StreamField(
         RelatedPagesBlock(), verbose_name=_("pagine collegate"), blank=True,
@@ -241,7 +255,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("speakers"),
         MultiFieldPanel(
             [FieldPanel("report"), FieldPanel("report_documents"), FieldPanel("video_url"), FieldPanel("video_title"),
-             FieldPanel("gallery")],
+             FieldPanel("video_image"), FieldPanel("gallery")],
             heading=_("Resoconto"),
         ),
         FieldPanel("related_pages"),
@@ -331,6 +345,10 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def report_document_list(self):
         return [block.value for block in self.report_documents if block.value]
+
+    @property
+    def video_host(self):
+        return urlsplit(self.video_url).hostname or ""
 
     @property
     def location_text(self):

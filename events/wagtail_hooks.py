@@ -48,6 +48,22 @@ def province_events(request, province):
             "context": {"upcoming": upcoming, "past": past, "index_page": index, "province": province, "now": now}}
 
 
+@hooks.register("sector_page_sections")
+def sector_events(request, sector_page):
+    index = _index_for(sector_page.locale)
+    if index is None:
+        return None
+    now = timezone.now()
+    events = index.events().filter(sector__code=sector_page.sector.code).select_related("sector")
+    events = events.prefetch_related("provinces")
+    upcoming = list(events.upcoming(now)[:PROVINCE_EVENTS])
+    past = list(events.past(now)[:PROVINCE_EVENTS])
+    if not upcoming and not past:
+        return None
+    return {"template": "events/includes/sector_events.html", "order": 30,
+            "context": {"upcoming": upcoming, "past": past, "index_page": index, "sector": sector_page.sector}}
+
+
 @hooks.register("load_site_content")
 def load_events(loader, home_it):
     from .content import load_events as load

@@ -245,3 +245,25 @@ def test_admin_can_open_the_event_editor(admin_client, index_it):
     event = EventPage.objects.child_of(index_it).first()
     assert admin_client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
     assert admin_client.get(f"/admin/pages/add/events/eventpage/{index_it.pk}/").status_code == 200
+
+
+def test_switching_between_upcoming_and_past_keeps_the_filters(client, index_it):
+    html = client.get(index_it.url + "?tipo=convegno&page=2").content.decode()
+    assert 'href="/eventi/passati/?tipo=convegno"' in html
+    upcoming = client.get(index_it.url + "?tipo=convegno")
+    assert titles(upcoming) == []
+    assert 'href="/eventi/passati/?tipo=convegno">Vedi gli eventi passati' in upcoming.content.decode()
+
+
+def test_sector_page_lists_the_sector_events(client, index_it):
+    sector = Sector.objects.get(code="innovazione", locale__language_code="it")
+    EventPageFactory(parent=index_it, title="Laboratorio di esempio sui dati", sector=sector,
+                     start_date=datetime.date(2040, 2, 1))
+    from home.models import SectorPage
+
+    page = SectorPage.objects.get(sector=sector)
+    html = client.get(page.url).content.decode()
+    assert "Laboratorio di esempio sui dati" in html
+    assert "?settore=innovazione" in html
+    other = SectorPage.objects.get(sector__code="sua", locale__language_code="it")
+    assert "Laboratorio di esempio sui dati" not in client.get(other.url).content.decode()

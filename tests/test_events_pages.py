@@ -108,6 +108,7 @@ def test_after_the_event_the_page_shows_its_report(client, webinar):
     assert "https://example.org/iscrizione" not in html
     # The video is a plain link: no third-party frame under the site's CSP.
     assert 'href="https://video.example.org/registrazione"' in html
+    assert "si apre su un sito esterno: video.example.org" in html
     assert "<iframe" not in html
 
 
