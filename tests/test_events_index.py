@@ -102,6 +102,7 @@ def test_upcoming_filters_by_sector_and_macro_area(client, index_it, agenda):
         assert titles(client.get(index_it.url + "?area=centro")) == ["Focus group Centro"]
 
 
+@time_machine.travel(NOW, tick=False)
 def test_macro_area_filter_includes_events_of_its_provinces(client, index_it):
     EventPageFactory(parent=index_it, title="A Pisa", start_date=datetime.date(2031, 1, 1),
                      provinces=[Province.objects.get(sigla="PI")])
@@ -116,6 +117,7 @@ def test_bad_filters_give_a_normal_page(client, index_it, query):
     assert response.status_code == 200
 
 
+@time_machine.travel(NOW, tick=False)
 def test_pagination_keeps_the_filters(client, index_it):
     for day in range(PAGE_SIZE + 2):
         EventPageFactory(parent=index_it, title=f"Corso {day:02d}", event_type=EventType.TRAINING,
@@ -134,6 +136,7 @@ def _queries(client, url):
     return len(queries)
 
 
+@time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize("view", ["", "passati/"])
 def test_index_query_count_does_not_grow_with_events(client, index_it, view):
     sector = Sector.objects.get(code="europa", locale__language_code="it")
@@ -230,6 +233,7 @@ def test_province_page_lists_its_events(client):
     assert "Presentation of the 2020 BES Report of the Provinces" in english
 
 
+@time_machine.travel(NOW, tick=False)
 def test_home_and_province_sections_query_count_does_not_grow(client, index_it):
     provinces = list(Province.objects.filter(sigla__in=["PU", "PI"]))
     EventPageFactory(parent=index_it, start_date=datetime.date(2040, 1, 1), provinces=provinces)
@@ -255,6 +259,7 @@ def test_switching_between_upcoming_and_past_keeps_the_filters(client, index_it)
     assert 'href="/eventi/passati/?tipo=convegno">Vedi gli eventi passati' in upcoming.content.decode()
 
 
+@time_machine.travel(NOW, tick=False)
 def test_sector_page_lists_the_sector_events(client, index_it):
     sector = Sector.objects.get(code="innovazione", locale__language_code="it")
     EventPageFactory(parent=index_it, title="Laboratorio di esempio sui dati", sector=sector,

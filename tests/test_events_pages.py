@@ -180,3 +180,28 @@ def test_page_tree_rules(index_it, home_it):
     assert EventPage.can_create_at(index_it)
     assert not EventPage.can_create_at(home_it)
     assert not EventIndexPage.can_create_at(home_it)  # one index per language tree already exists
+
+
+def test_report_shows_documents_gallery_with_alt_text_and_related_pages(client, index_it, home_it):
+    from django.core.files.base import ContentFile
+
+    from home.factories import ContentPageFactory, SiteImageFactory
+    from home.models import SiteDocument
+
+    photo = SiteImageFactory(description="Sala con i partecipanti all'incontro di esempio")
+    slides = SiteDocument.objects.create(title="Presentazione di esempio", file=ContentFile(b"%PDF-1.4", name="slides.pdf"))
+    related = ContentPageFactory(parent=home_it, title="Pagina collegata di esempio", slug="pagina-collegata-esempio")
+    event = EventPageFactory(
+        parent=index_it, slug="con-resoconto", start_date=datetime.date(2021, 1, 10),
+        report_documents=[("document", slides)],
+        gallery=[("photo", {"image": photo, "caption": "La sala"})],
+        related_pages=[("page", related)],
+    )
+    html = client.get(event.url).content.decode()
+    assert "Presentazione di esempio" in html and 'href="' + slides.url + '"' in html
+    assert 'alt="Sala con i partecipanti all&#x27;incontro di esempio"' in html
+    assert "La sala" in html
+    assert f'href="{related.url}"' in html
+    # A related page that is not live is not linked.
+    related.unpublish()
+    assert "Pagina collegata di esempio" not in client.get(event.url).content.decode()
