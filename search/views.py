@@ -54,7 +54,7 @@ def search(request):
             or_count=len(service.find(request, query, "or")[0]) if operator == "and" and len(query.split()) > 1 else 0,
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
-    if results.number == 1 and not selected_type and operator == "and":
+    if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":
         record(query, service.search_language(), len(hits))
     response = TemplateResponse(request, "search/search.html", context)
     add_never_cache_headers(response)

@@ -17,7 +17,7 @@ def term_patterns(terms):
     patterns = []
     for term in terms:
         word = re.sub(r"[^\w]", "", term, flags=re.UNICODE)
-        if not word:
+        if len(word) < 2:
             continue
         stem = word if len(word) <= MIN_STEM else word[: max(MIN_STEM, len(word) - 2)]
         patterns.append(re.escape(stem))
