@@ -1,8 +1,9 @@
 """Factories for search tests: generic content pages (any page type is searched the same way) and documents."""
 
+from django.core.files.base import ContentFile
+
 import factory
 import wagtail_factories
-from django.core.files.base import ContentFile
 
 from home.models import ContentPage, SiteDocument
 

@@ -1,7 +1,8 @@
 """The editors' side: the search report and pinned results, through the admin's real views."""
 
-import pytest
 from django.contrib.auth.models import Group
+
+import pytest
 
 from home.content.groups import UPI_GROUP_NAME
 

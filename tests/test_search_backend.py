@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
@@ -10,6 +9,8 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from wagtail.search.backends import get_search_backend
+
+import pytest
 
 from home.models import ContentPage
 from search import service

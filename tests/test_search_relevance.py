@@ -4,8 +4,9 @@ Run on PostgreSQL, where the site's search stems Italian and English; SQLite's d
 neither stemmer nor the same ranking, so the set is skipped there.
 """
 
-import pytest
 from django.db import connection
+
+import pytest
 
 pytestmark = [
     pytest.mark.django_db,

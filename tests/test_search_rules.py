@@ -1,9 +1,10 @@
 """What the site search may and may not show: each rule of the search, through the real view."""
 
-import pytest
 from django.contrib.auth.models import Group
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+
+import pytest
 
 from home.models import ContentPage, HomePage
 from search.factories import ContentPageFactory, SiteDocumentFactory, publish

@@ -1,9 +1,10 @@
 """The search page as a visitor uses it: results, filters, pagination, suggestions, pinned results, headers."""
 
-import pytest
 from django.db import connection
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+
+import pytest
 
 from search.factories import ContentPageFactory
 from search.models import NoResultsDailyHits
@@ -70,9 +71,8 @@ def test_type_filter_with_counts_narrows_the_results(client, home_it):
 def test_page_types_of_other_apps_get_their_own_filter():
     from django.contrib.auth.models import Group
 
-    from search.service import PAGE_TYPE, type_key_for_model, type_label
-
     from home.models import ContentPage, SectorPage
+    from search.service import PAGE_TYPE, type_key_for_model, type_label
 
     assert type_key_for_model(ContentPage) == type_key_for_model(SectorPage) == PAGE_TYPE
     # any model outside the site's base (news, events, practices) is a type of its own, named by its model
