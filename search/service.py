@@ -9,7 +9,6 @@ from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import NotSupportedError, ProgrammingError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -89,7 +88,12 @@ def _scored(queryset, query, operator, limit):
     """(object, score) pairs, best first. The filters are applied as a sub-query the backend need not index."""
     model = queryset.model
     results = model.objects.filter(pk__in=queryset.values("pk")).search(query, operator=operator)
-    return [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
+    scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
+    # Results come best first; some backends score “lower is better” (SQLite's bm25 is negative): turn
+    # every score into “higher is better” so pages and documents can be merged.
+    if len(scored) > 1 and scored[0][1] < scored[-1][1]:
+        scored = [(obj, -score) for obj, score in scored]
+    return scored
 
 
 def find(request, query, operator="and"):
@@ -231,16 +235,24 @@ def promotions(request, query):
 
 
 def helpful_links(request):
-    """For the page without a query: the sectors and the main sections of the active language."""
-    from home.models import SectorPage
+    """For the page without a query (or without results): the sectors, the site's sections and the site map,
+    and the blocks other apps put on the home page (latest news, upcoming events) through its hook."""
+    from home.models import SectorPage, SitemapPage
+    from home.sections import collect_sections
 
     pages = searchable_pages(request)
     sectors = list(
         SectorPage.objects.filter(pk__in=pages.values("pk")).select_related("sector").order_by("sector__sort_order")
     )
-    root = Site.find_for_request(request)
-    sections = []
-    if root is not None:
-        home = root.root_page.localized
-        sections = list(pages.child_of(home).in_menu().filter(~Q(pk__in=[s.pk for s in sectors])))
-    return sectors, sections
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"sectors": sectors}
+    home = site.root_page.localized.specific
+    sections = list(pages.child_of(home).in_menu())
+    sections += list(pages.type(SitemapPage).child_of(home))
+    return {
+        "sectors": sectors,
+        "sections": sections,
+        "home_page": home,
+        "home_sections": collect_sections("home_page_sections", request, home),
+    }

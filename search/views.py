@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 
 from search import service
 from search.models import NoResultsDailyHits
@@ -25,11 +25,8 @@ def search(request):
     context = {"search_query": query, "operator": operator, "selected_type": selected_type}
 
     if not query:
-        sectors, sections = service.helpful_links(request)
-        context.update(sectors=sectors, sections=sections)
-        response = TemplateResponse(request, "search/search.html", context)
-        patch_cache_control(response, public=True, max_age=300)
-        return response
+        context.update(service.helpful_links(request))
+        return TemplateResponse(request, "search/search.html", context)
 
     hits, content_types = service.find(request, query, operator)
     facets = service.facets(hits, content_types)
@@ -47,10 +44,8 @@ def search(request):
         terms=query.split(),
     )
     if not hits:
-        sectors, sections = service.helpful_links(request)
         context.update(
-            sectors=sectors,
-            sections=sections,
+            **service.helpful_links(request),
             or_count=len(service.find(request, query, "or")[0]) if operator == "and" and len(query.split()) > 1 else 0,
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
