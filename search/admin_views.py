@@ -23,6 +23,9 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Ricerche nel sito")
     header_icon = "search"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_days(self):
         try:
             days = int(self.request.GET.get("giorni", 30))
