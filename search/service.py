@@ -84,10 +84,11 @@ def searchable_documents():
     return documents
 
 
-def _scored(queryset, query, operator, limit):
-    """(object, score) pairs, best first. The filters are applied as a sub-query the backend need not index."""
+def _scored(queryset, query, operator, limit, fields=("pk",)):
+    """(object, score) pairs, best first. The filters are applied as a sub-query the backend need not index;
+    only ``fields`` are loaded: the page of results shown is loaded in full later."""
     model = queryset.model
-    results = model.objects.filter(pk__in=queryset.values("pk")).search(query, operator=operator)
+    results = model.objects.filter(pk__in=queryset.values("pk")).only(*fields).search(query, operator=operator)
     scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
     # Results come best first; some backends score “lower is better” (SQLite's bm25 is negative): turn
     # every score into “higher is better” so pages and documents can be merged.
@@ -99,7 +100,7 @@ def _scored(queryset, query, operator, limit):
 def find(request, query, operator="and"):
     """Every hit for ``query``, pages and documents merged by score (best first)."""
     hits = []
-    for page, score in _scored(searchable_pages(request).only("pk"), query, operator, MAX_HITS):
+    for page, score in _scored(searchable_pages(request), query, operator, MAX_HITS, ("pk", "content_type_id")):
         hits.append(Hit("page", page.pk, score, "", content_type_id=page.content_type_id))
     for document, score in _scored(searchable_documents(), query, operator, MAX_HITS):
         hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE))
