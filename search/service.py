@@ -18,7 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from home.models import SiteDocument
 
 MAX_QUERY_LENGTH = 200
-MAX_HITS = 500
+MAX_HITS = 1000  # per kind (pages, documents): the most relevant are ranked, filtered and counted
 RESULTS_PER_PAGE = 10
 PAGE_TYPE = "page"
 DOCUMENT_TYPE = "document"

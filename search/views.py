@@ -38,6 +38,7 @@ def search(request):
     context.update(
         results=results,
         total=len(hits),
+        truncated=len(hits) >= service.MAX_HITS,
         facets=facets,
         selected_type=selected_type,
         promotions=service.promotions(request, query) if results.number == 1 else [],

@@ -169,3 +169,14 @@ def test_highlight_escapes_text_and_query():
     long_text = "parola " * 100 + "obiettivo finale " + "parola " * 100
     excerpt = highlight(long_text, ["obiettivo"])
     assert excerpt.startswith("… ") and excerpt.endswith(" …") and "<mark>obiettivo</mark>" in excerpt
+
+
+def test_very_broad_searches_say_only_the_most_relevant_are_listed(client, home_it, monkeypatch):
+    from search import service
+
+    monkeypatch.setattr(service, "MAX_HITS", 3)
+    for number in range(4):
+        ContentPageFactory(parent=home_it, title=f"Scheda capibara {number}")
+    response = client.get("/cerca/", {"q": "capibara"})
+    assert response.context["total"] == 3
+    assert "Sono mostrati i 3 risultati più pertinenti" in response.content.decode()
