@@ -257,3 +257,33 @@ def helpful_links(request):
         "home_page": home,
         "home_sections": collect_sections("home_page_sections", request, home),
     }
+
+
+PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality of ", "the province of ")
+
+
+def place_shortcuts(request, query, limit=10):
+    """A Province or a Comune named like the query: a direct link to the Province's page (its services)."""
+    from home.models import Comune, Province, ProvinceIndexPage
+    from home.models.taxonomy import normalize_name
+
+    name = normalize_name(query)
+    for prefix in PLACE_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix):].strip()
+    if len(name) < 2:
+        return []
+    province_index = (
+        ProvinceIndexPage.objects.filter(pk__in=searchable_pages(request).values("pk")).first()
+    )
+    if province_index is None:
+        return []
+    shortcuts = []
+    for province in Province.objects.filter(name__iexact=name)[:limit]:
+        shortcuts.append({"kind": "province", "province": province, "url": province_index.province_url(province)})
+    for comune in Comune.objects.filter(name_normalized=name).select_related("province")[:limit]:
+        shortcuts.append({
+            "kind": "comune", "comune": comune, "province": comune.province,
+            "url": province_index.province_url(comune.province),
+        })
+    return shortcuts

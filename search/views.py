@@ -43,6 +43,7 @@ def search(request):
         selected_type=selected_type,
         promotions=service.promotions(request, query) if results.number == 1 else [],
         terms=query.split(),
+        places=service.place_shortcuts(request, query) if results.number == 1 and not selected_type else [],
     )
     if not hits:
         context.update(
@@ -51,7 +52,7 @@ def search(request):
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
     if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":
-        record(query, service.search_language(), len(hits))
+        record(query, service.search_language(), len(hits) + len(context["places"]))
     response = TemplateResponse(request, "search/search.html", context)
     add_never_cache_headers(response)
     return response

@@ -180,3 +180,20 @@ def test_very_broad_searches_say_only_the_most_relevant_are_listed(client, home_
     response = client.get("/cerca/", {"q": "capibara"})
     assert response.context["total"] == 3
     assert "Sono mostrati i 3 risultati più pertinenti" in response.content.decode()
+
+
+def test_a_province_or_comune_name_leads_to_the_province_page(client):
+    from home.models import Comune, Province
+
+    treviso = Province.objects.get(name="Treviso")
+    response = client.get("/cerca/", {"q": "Provincia di Treviso"})
+    # the Province, then its chief town of the same name
+    assert [(p["kind"], p["province"]) for p in response.context["places"]] == [
+        ("province", treviso), ("comune", treviso)]
+    assert response.context["places"][0]["url"] == f"/province/{treviso.slug}/"
+    comune = Comune.objects.filter(province=treviso).exclude(name="Treviso").first()
+    english = client.get("/en/search/", {"q": comune.name.upper()})
+    assert english.context["total"] == 0
+    assert english.context["places"][0]["url"] == f"/en/provinces/{treviso.slug}/"
+    assert f"Comune di {comune.name}" in english.content.decode()
+    assert not NoResultsDailyHits.objects.exists()  # the visitor was given somewhere to go
