@@ -195,5 +195,5 @@ def test_a_province_or_comune_name_leads_to_the_province_page(client):
     english = client.get("/en/search/", {"q": comune.name.upper()})
     assert english.context["total"] == 0
     assert english.context["places"][0]["url"] == f"/en/provinces/{treviso.slug}/"
-    assert f"Comune di {comune.name}" in english.content.decode()
+    assert f"Comune of {comune.name}: the services of the Province of Treviso" in english.content.decode()
     assert not NoResultsDailyHits.objects.exists()  # the visitor was given somewhere to go
