@@ -53,7 +53,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 bench: install assets
-	$(BIN)/python -m site_cms.bench
+	$(BIN)/python -m tests.bench
 
 clean:
 	rm -rf $(VENV) node_modules home/static/vendor static_collected

@@ -2,8 +2,9 @@
 
 import io
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 // fonts.css with the @font-face rules (Bootstrap Italia's own font loader injects a <style>
 // element, which the site's Content-Security-Policy forbids).
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,7 +14,11 @@ rmSync(target, { recursive: true, force: true });
 for (const dir of ["css", "js", "svg"]) {
   mkdirSync(join(target, dir), { recursive: true });
 }
-cpSync(join(source, "css", "bootstrap-italia.min.css"), join(target, "css", "bootstrap-italia.min.css"));
+// The source map is not shipped: drop its reference, which the hashed static storage would try to resolve.
+writeFileSync(
+  join(target, "css", "bootstrap-italia.min.css"),
+  readFileSync(join(source, "css", "bootstrap-italia.min.css"), "utf8").replace(/\/\*# sourceMappingURL=[^*]*\*\//g, ""),
+);
 cpSync(join(source, "svg", "sprites.svg"), join(target, "svg", "sprites.svg"));
 
 const faces = [];

@@ -9,7 +9,8 @@ UPI_GROUP_NAME = "Comunicazione UPI"
 PRESS_GROUP_PREFIX = "Ufficio stampa - Provincia di "
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
-COLLECTION_MODELS = [("home", "siteimage"), ("home", "sitedocument")]
+# Wagtail checks image and document permissions against its own models, also with custom ones.
+COLLECTION_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 COLLECTION_ACTIONS = ["add", "change", "choose", "delete"]
 UPI_MODEL_PERMISSIONS = [
     ("home", "sector", ["add", "change", "delete", "view"]),

@@ -301,7 +301,6 @@ SECTORS = [
     },
 ]
 SECTOR_REFERENCE_HEADING = T("La pratica di riferimento", "The reference practice")
-SECTOR_WHAT_HEADING = T("Di che cosa si tratta", "What it is")
 
 PROVINCES = {
     "title": T("Le Province", "The Provinces"),

@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 ('focal_point_height', models.PositiveIntegerField(blank=True, null=True)),
                 ('file_size', models.PositiveIntegerField(editable=False, null=True)),
                 ('file_hash', models.CharField(blank=True, db_index=True, editable=False, max_length=40)),
-                ('decorative', models.BooleanField(default=False, help_text="Spuntare solo se l'immagine non aggiunge informazioni: sarà ignorata dai lettori di schermo.", verbose_name='immagine decorativa')),
+                ('is_decorative', models.BooleanField(default=False, help_text="Spuntare solo se l'immagine non aggiunge informazioni: sarà ignorata dai lettori di schermo.", verbose_name='immagine decorativa')),
                 ('credit', models.CharField(blank=True, help_text="Autore o fonte dell'immagine.", max_length=255, verbose_name='crediti')),
                 ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),

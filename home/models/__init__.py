@@ -15,6 +15,6 @@ from .taxonomy import Comune, MacroArea, Province, Sector, Theme, normalize_name
 __all__ = [
     "BasePage", "Comune", "ContentPage", "DocumentLanguage", "DocumentType", "HomePage", "Licence",
     "MacroArea", "Province", "ProvinceIndexPage", "SectorIndexPage", "SectorPage", "SiteDocument",
-    "SiteImage", "SiteRendition", "SiteSettings", "SitemapPage", "Theme", "normalize_name",
+    "SiteImage", "SiteRendition", "SiteSettings", "SitemapPage", "Sector", "Theme", "normalize_name",
     "province_index_for_locale",
 ]

@@ -12,18 +12,18 @@ from wagtail.search import index
 class SiteImage(AbstractImage):
     """An image that always says what it shows, unless it is purely decorative."""
 
-    decorative = models.BooleanField(
+    is_decorative = models.BooleanField(
         _("immagine decorativa"),
         default=False,
         help_text=_("Spuntare solo se l'immagine non aggiunge informazioni: sarà ignorata dai lettori di schermo."),
     )
     credit = models.CharField(_("crediti"), max_length=255, blank=True, help_text=_("Autore o fonte dell'immagine."))
 
-    admin_form_fields = (*Image.admin_form_fields, "decorative", "credit")
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative", "credit")
 
     def clean(self):
         super().clean()
-        if not self.decorative and not (self.description or "").strip():
+        if not self.is_decorative and not (self.description or "").strip():
             raise ValidationError(
                 {
                     "description": _(
@@ -35,7 +35,7 @@ class SiteImage(AbstractImage):
 
     @property
     def default_alt_text(self):
-        return "" if self.decorative else (self.description or self.title)
+        return "" if self.is_decorative else (self.description or self.title)
 
     @property
     def alt(self):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -153,9 +152,9 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
     def grouped_provinces():
         """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
         groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
-        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("region", "name")
-        for province in provinces:
-            groups[province.macro_area]["regions"].setdefault(province.region, []).append(province)
+        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
+        for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
+            groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
         return list(groups.values())
 
     @path("")
@@ -168,7 +167,7 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
             province = Province.objects.get(slug=slug)
         except Province.DoesNotExist as exc:
             raise Http404(_("Provincia non trovata")) from exc
-        comuni = list(province.comuni.only("name", "population_2011", "istat_code").order_by("name"))
+        comuni = list(province.comuni.order_by("name"))
         return self.render(
             request,
             template="home/province_detail.html",

@@ -5,6 +5,7 @@ import unicodedata
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,6 +25,15 @@ class MacroArea(models.TextChoices):
     NORD_EST = "nord-est", _("Nord-Est")
     CENTRO = "centro", _("Centro")
     SUD = "sud", _("Sud")
+
+
+# The 15 ordinary-statute regions, marked for translation (English names in the `en` catalogue).
+REGION_NAMES = [
+    gettext_noop("Piemonte"), gettext_noop("Lombardia"), gettext_noop("Liguria"), gettext_noop("Veneto"),
+    gettext_noop("Emilia-Romagna"), gettext_noop("Toscana"), gettext_noop("Umbria"), gettext_noop("Marche"),
+    gettext_noop("Lazio"), gettext_noop("Abruzzo"), gettext_noop("Molise"), gettext_noop("Campania"),
+    gettext_noop("Puglia"), gettext_noop("Basilicata"), gettext_noop("Calabria"),
+]
 
 
 class ProvinceQuerySet(models.QuerySet):
@@ -111,6 +121,11 @@ class Province(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def region_label(self):
+        """The region's name in the active language."""
+        return gettext(self.region)
 
 
 class Comune(models.Model):

@@ -40,3 +40,14 @@ def test_mobile_menu_opens(browser, site_url):
     menu_link.wait_for(state="visible")
     assert menu_link.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/il-progetto/stato-di-avanzamento/", "/province/", "/province/treviso/", "/en/provinces/pesaro-e-urbino/",
+     "/settori/politiche-europee/", "/mappa-del-sito/", "/cerca/?q=province", "/pagina-inesistente/"],
+)
+def test_main_pages_have_no_serious_accessibility_violations(browser, page, site_url, path):
+    page.goto(site_url + path, wait_until="load")
+    assert page.console_errors == [] or path == "/pagina-inesistente/"  # the 404 response itself is logged
+    assert run_axe(browser, site_url + path) == []

@@ -20,8 +20,8 @@ from home.models import (
     SectorIndexPage,
     SectorPage,
     SiteImage,
-    SiteSettings,
     SitemapPage,
+    SiteSettings,
 )
 
 
@@ -29,13 +29,14 @@ class Command(BaseCommand):
     help = "Loads the project's content in Italian and English (safe to run again: nothing is overwritten)."
 
     def handle(self, *args, **options):
-        loader = ContentLoader(stdout=self.stdout)
+        loader = ContentLoader(stdout=self.stdout if options["verbosity"] > 0 else None)
         with transaction.atomic():
             home = load_base_content(loader)
         for hook in hooks.get_hooks("load_site_content"):
             with transaction.atomic():
                 hook(loader, home)
-        self.stdout.write(self.style.SUCCESS(f"Content loaded ({len(loader.created)} new pages)."))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(f"Content loaded ({len(loader.created)} new pages)."))
 
 
 def ensure_locales():
@@ -145,12 +146,7 @@ def load_base_content(loader):
     sector_index = content_page(loader, home, content.SECTORS_INDEX, model=SectorIndexPage, menu=True)
     sector_pages = []
     for data in content.SECTORS:
-        body = (
-            loader.stream()
-            .heading(content.SECTOR_WHAT_HEADING).paragraph(data["description"])
-            .heading(content.SECTOR_REFERENCE_HEADING).paragraph(data["reference"])
-            .json()
-        )
+        body = loader.stream().heading(content.SECTOR_REFERENCE_HEADING).paragraph(data["reference"]).json()
         sector_pages.append(
             loader.page(
                 sector_index, SectorPage, data["slug"].it,
