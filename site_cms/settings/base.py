@@ -150,7 +150,14 @@ DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One index; on PostgreSQL each entry is built with the text-search configuration of its language
+# (see search/backend.py). Other databases use Wagtail's database backend unchanged.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIGS": {"it": "italian", "en": "english"},
+    }
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
