@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     ("home", "query", "results_path", "first"),
     [
-        ("/", "focus group", "/cerca/", "Stato di avanzamento"),
+        ("/", "stato di avanzamento", "/cerca/", "Stato di avanzamento"),
         ("/en/", "procurement", "/en/search/", "Single Procurement Office"),
     ],
 )
