@@ -38,8 +38,8 @@ def query_words(query):
 
 
 def crude_stem(word):
-    """Strip a final vowel from words of five letters or more (appalti, appalto -> appalt)."""
-    if len(word) >= 5 and word[-1] in "aeiou":
+    """Strip a final vowel or plural s from words of five letters or more (appalti, appalto -> appalt)."""
+    if len(word) >= 5 and word[-1] in "aeious":
         return word[:-1]
     return word
 
