@@ -3,6 +3,8 @@
 import datetime
 import random
 
+from django.utils import timezone
+
 from home.models import Province, Sector, Theme
 from practices.models import (
     EvidenceLevel,
@@ -35,6 +37,7 @@ def generate(count, seed=2021, languages=("it", "en")):
     themes = list(Theme.objects.filter(locale=indexes["it"].locale).order_by("sort_order"))
     existing = PracticePage.objects.filter(is_example=True, locale=indexes["it"].locale).count()
     created_ids = []
+    now = timezone.now()
     for number in range(existing + 1, existing + count + 1):
         province = provinces[number % len(provinces)]
         code = ["sua", "europa", "innovazione"][number % 3]
@@ -71,7 +74,8 @@ def generate(count, seed=2021, languages=("it", "en")):
             title, summary, context = texts[language]
             page = PracticePage(
                 title=title, slug=f"esempio-{number:05d}", summary=summary, context=context,
-                sector=sectors[(language, code)], locale=index.locale, live=True, **values,
+                sector=sectors[(language, code)], locale=index.locale, live=True,
+                first_published_at=now, last_published_at=now, **values,
             )
             if translation_key is not None:
                 page.translation_key = translation_key

@@ -1,5 +1,7 @@
 """Factories of the catalogue's tests."""
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
@@ -16,6 +18,7 @@ class PracticePageFactory(wagtail_factories.PageFactory):
     code = factory.Sequence(lambda n: f"TEST-{n:04d}")
     summary = "Una pratica di prova."
     live = True
+    first_published_at = factory.LazyFunction(timezone.now)
     province = factory.LazyFunction(lambda: Province.objects.get(sigla="TV"))
     sector = factory.LazyFunction(lambda: Sector.objects.get(code="sua", locale__language_code="it"))
 

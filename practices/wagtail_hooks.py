@@ -1,6 +1,6 @@
 """The catalogue's slots on pages of the site's base, and its content loader."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import get_language
 
 from wagtail import hooks
@@ -65,7 +65,7 @@ def home_practices(request, home_page):
         return None
     latest = list(
         PracticePage.objects.live().public().filter(locale=home_page.locale)
-        .select_related("sector", "province").order_by("is_example", "-first_published_at")[:HOME_LISTED]
+        .select_related("sector", "province").order_by("is_example", F("first_published_at").desc(nulls_last=True), "-pk")[:HOME_LISTED]
     )
     return {
         "template": "practices/includes/home_practices.html",

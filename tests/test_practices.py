@@ -243,3 +243,46 @@ def test_example_practices_are_marked_and_refused_in_production(client):
 def test_page_type_rules():
     assert PracticePage.parent_page_types == ["practices.PracticeIndexPage"]
     assert PracticeIndexPage.max_count_per_parent == 1
+
+
+def test_comune_finder_in_english_lands_on_the_english_province_page(client):
+    response = client.get("/en/good-practices/trova-comune/", {"comune": "treviso"})
+    assert response.status_code == 302 and response["Location"] == "/en/provinces/treviso/"
+    content = client.get("/en/provinces/treviso/").content.decode()
+    assert "Single Procurement Office (SUA) of the Province of Treviso" in content
+
+
+def test_coverage_per_sector_and_macro_area(client, sample):
+    coverage = client.get(CATALOGUE).context["coverage"]
+    codes_ = [s.code for s in coverage["sectors"]]
+    rows = {row["label"]: dict(zip(codes_, row["cells"], strict=True)) for row in coverage["rows"]}
+    assert rows["Nord-Est"] == {"sua": 2, "europa": 0, "innovazione": 0}  # Treviso and Padova
+    assert rows["Nord-Ovest"] == {"sua": 0, "europa": 1, "innovazione": 0}  # Brescia
+    assert rows["Centro"]["europa"] == 1 and rows["Sud"]["innovazione"] == 1
+    assert coverage["rows"][-1]["provinces"] == 76
+    assert coverage["rows"][-1]["cells"] == [2, 2, 1]
+
+
+def test_home_page_shows_latest_practices_and_the_finder(client, sample):
+    content = client.get("/").content.decode()
+    assert "Le buone pratiche delle Province" in content
+    assert "Cruscotto dei dati comunali" in content
+    assert 'action="/buone-pratiche/trova-comune/"' in content
+
+
+def test_practice_page_shows_indicators_and_the_population_served(client):
+    comuni = list(Comune.objects.filter(province__sigla="TV").order_by("name")[:3])
+    practice = PracticePageFactory(
+        code="T-9", title="Pratica con risultati",
+        indicators=[("indicator", {"name": "Gare gestite", "unit": "n.", "baseline": "4", "value": "12",
+                                   "year": 2020, "source": "Rilevazione"})],
+    )
+    practice.comuni.set(comuni)
+    practice.save()
+    content = client.get(practice.url).content.decode()
+    assert "Gare gestite (n.)" in content and "Rilevazione" in content
+    population = sum(c.population_2011 or 0 for c in comuni)
+    assert f"{population:,}".replace(",", ".") in content
+    assert "Trasferibilità" not in content  # empty sections are not rendered
+    # Searchable through its indicators.
+    assert "T-9" in codes(client.get(CATALOGUE, {"q": "rilevazione"}))
