@@ -2,15 +2,16 @@
 
 Every facet is a GET parameter (repeatable: values of one facet are OR-ed, facets are AND-ed), so every
 filtered view has a shareable URL. Facet counts are “disjunctive”: the counts of a facet apply every
-other facet, so a visitor sees how many practices each choice would give. Each facet costs one GROUP BY
-query whatever the number of practices: the number of queries of the page is constant.
+other facet, so a visitor sees how many practices each choice would give. All the counts come from two
+queries whatever the number of practices (see compute_facet_counts).
 Unknown values are ignored (never an error).
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -132,11 +133,49 @@ class Catalogue:
         return queryset.select_related("sector", "province").prefetch_related("themes").order_by(*order)
 
     def compute_facet_counts(self):
+        """All the facet counts from two queries: the facet values of every matching practice, then
+        counted in Python (a practice counts for facet F when it passes every selected facet but F)."""
         searched, _ranked = self.searched()
+        single = [f for f in self.facets if f.param != "tema"]
+        rows = list(searched.order_by().values_list("pk", *[f.group_by for f in single]))
+        themes = {}
+        if rows:
+            through = PracticePage.themes.through
+            for practice_id, key in through.objects.filter(practicepage_id__in=searched.values("pk")).values_list(
+                "practicepage_id", "theme__translation_key"
+            ):
+                themes.setdefault(practice_id, set()).add(key)
+        selected = []
         for facet in self.facets:
-            queryset = self.apply_facets(searched, skip=facet).order_by()
-            rows = queryset.values(facet.group_by).annotate(n=Count("pk", distinct=True))
-            counts = {row[facet.group_by]: row["n"] for row in rows}
+            values = {int(v) for v in facet.selected} if facet.param == "anno" else set(facet.db_values)
+            selected.append(values)
+        counters = [Counter() for _facet in self.facets]
+        self.total = 0  # practices passing every selected facet: the number of results
+        theme_index = next(i for i, f in enumerate(self.facets) if f.param == "tema")
+        for row in rows:
+            values = list(row[1:])
+            values.insert(theme_index, themes.get(row[0], set()))
+            failing = []
+            for i, wanted in enumerate(selected):
+                if not wanted:
+                    continue
+                value = values[i]
+                ok = bool(value & wanted) if i == theme_index else value in wanted
+                if not ok:
+                    failing.append(i)
+                    if len(failing) > 1:
+                        break
+            if len(failing) > 1:
+                continue
+            if not failing:
+                self.total += 1
+            targets = failing if failing else range(len(self.facets))
+            for i in targets:
+                if i == theme_index:
+                    counters[i].update(values[i])
+                else:
+                    counters[i][values[i]] += 1
+        for facet, counts in zip(self.facets, counters, strict=True):
             if facet.param == "anno":
                 years = sorted({y for y in counts if y} | {int(v) for v in facet.selected}, reverse=True)
                 facet.choices = [(str(y), str(y), y) for y in years]

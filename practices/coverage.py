@@ -1,15 +1,34 @@
 """Coverage: how many of the 76 Provinces have at least one published practice in each sector."""
 
+from django.core.cache import cache
 from django.db.models import Count
 
 from home.models import MacroArea, Province, Sector
+
+CACHE_KEY = "practices:coverage:{}"
+
+
+def invalidate_coverage():
+    """Called whenever a practice is saved or deleted."""
+    from wagtail.models import Locale
+
+    cache.delete_many([CACHE_KEY.format(pk) for pk in Locale.objects.values_list("pk", flat=True)])
 
 
 def coverage_by_macro_area(locale):
     """Rows per macro-area (and a total row): provinces, then per sector the Provinces covered.
 
-    Three queries, whatever the number of practices.
+    Three queries, whatever the number of practices; cached until a practice is saved or deleted.
     """
+    key = CACHE_KEY.format(locale.pk)
+    result = cache.get(key)
+    if result is None:
+        result = _coverage(locale)
+        cache.set(key, result, 3600)
+    return result
+
+
+def _coverage(locale):
     from practices.models import PracticePage
 
     sectors = list(Sector.objects.filter(locale=locale).order_by("sort_order"))

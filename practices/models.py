@@ -322,9 +322,11 @@ class PracticePage(BasePage):
         self.search_title = normalize_name(f"{self.code} {self.title}")
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
         from practices.search import refresh_search_documents
 
         refresh_search_documents([self.pk])
+        invalidate_coverage()
 
 
 class PracticeRelatedPage(Orderable):
