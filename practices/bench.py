@@ -90,7 +90,7 @@ def main(argv=None):
         print(f"  done in {time.perf_counter() - start:.0f} s")
     total = PracticePage.objects.filter(locale__language_code="it").count()
     with django.db.connection.cursor() as cursor:
-        cursor.execute("ANALYZE practices_practicepage")
+        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum keeps them in production
 
     client = Client()
     practice = PracticePage.objects.filter(is_example=True, locale__language_code="it").order_by("pk").first()
