@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ SORTS = {
     "titolo": _("Titolo (A-Z)"),
 }
 PER_PAGE = 20
+FACETS_CACHE_KEY = "practices:facets:{}"
 
 
 @dataclass
@@ -135,6 +137,32 @@ class Catalogue:
     def compute_facet_counts(self):
         """All the facet counts from two queries: the facet values of every matching practice, then
         counted in Python (a practice counts for facet F when it passes every selected facet but F)."""
+        # The unfiltered catalogue (the most visited view) reuses its counts until a practice changes.
+        cache_key = None if self.is_filtered() else FACETS_CACHE_KEY.format(self.index_page.locale_id)
+        cached = cache.get(cache_key) if cache_key else None
+        if cached is not None:
+            counters, self.total = cached
+        else:
+            counters = self.count_facets()
+            if cache_key:
+                cache.set(cache_key, (counters, self.total), 3600)
+        for facet, counts in zip(self.facets, counters, strict=True):
+            if facet.param == "anno":
+                years = sorted({y for y in counts if y} | {int(v) for v in facet.selected}, reverse=True)
+                facet.choices = [(str(y), str(y), y) for y in years]
+            facet.options = [
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts.get(db, 0),
+                    "selected": value in facet.selected,
+                    "disabled": counts.get(db, 0) == 0 and value not in facet.selected,
+                }
+                for value, label, db in facet.choices
+            ]
+        return self.facets
+
+    def count_facets(self):
         searched, _ranked = self.searched()
         single = [f for f in self.facets if f.param != "tema"]
         rows = list(searched.order_by().values_list("pk", *[f.group_by for f in single]))
@@ -175,21 +203,7 @@ class Catalogue:
                     counters[i].update(values[i])
                 else:
                     counters[i][values[i]] += 1
-        for facet, counts in zip(self.facets, counters, strict=True):
-            if facet.param == "anno":
-                years = sorted({y for y in counts if y} | {int(v) for v in facet.selected}, reverse=True)
-                facet.choices = [(str(y), str(y), y) for y in years]
-            facet.options = [
-                {
-                    "value": value,
-                    "label": label,
-                    "count": counts.get(db, 0),
-                    "selected": value in facet.selected,
-                    "disabled": counts.get(db, 0) == 0 and value not in facet.selected,
-                }
-                for value, label, db in facet.choices
-            ]
-        return self.facets
+        return counters
 
     def is_filtered(self):
         return bool(self.query) or any(f.selected for f in self.facets)

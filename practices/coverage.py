@@ -9,10 +9,13 @@ CACHE_KEY = "practices:coverage:{}"
 
 
 def invalidate_coverage():
-    """Called whenever a practice is saved or deleted."""
+    """Called whenever a practice is saved or deleted (also drops the unfiltered facet counts)."""
     from wagtail.models import Locale
 
-    cache.delete_many([CACHE_KEY.format(pk) for pk in Locale.objects.values_list("pk", flat=True)])
+    from practices.catalogue import FACETS_CACHE_KEY
+
+    pks = list(Locale.objects.values_list("pk", flat=True))
+    cache.delete_many([CACHE_KEY.format(pk) for pk in pks] + [FACETS_CACHE_KEY.format(pk) for pk in pks])
 
 
 def coverage_by_macro_area(locale):

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
@@ -16,6 +17,12 @@ from practices.models import PracticeIndexPage, PracticePage
 pytestmark = pytest.mark.django_db
 
 CATALOGUE = "/buone-pratiche/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test rolls its database back: the cached counts of an earlier test must not leak into it."""
+    cache.clear()
 
 
 def sector(code):
@@ -60,6 +67,13 @@ def test_reference_practices_are_loaded_in_both_languages(client):
     cst = PracticePage.objects.get(code="INN-CST-01")
     assert not cst.live and cst.province is None
     assert "INN-CST-01" not in codes(response)
+
+
+def test_unfiltered_counts_are_cached_until_a_practice_changes(client, sample):
+    first = client.get(CATALOGUE).context["page_obj"].paginator.count
+    PracticePageFactory(code="T-NEW")
+    assert client.get(CATALOGUE).context["page_obj"].paginator.count == first + 1
+    assert "T-NEW" in codes(client.get(CATALOGUE))
 
 
 def test_catalogue_is_in_the_main_menu(client):
@@ -133,6 +147,7 @@ def _count_queries(client, django_assert_max_num_queries, url, params=None):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url, params or {})  # warm the per-process caches (site root paths, settings)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url, params or {}).status_code == 200
     return len(ctx.captured_queries)
