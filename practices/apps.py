@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Buone pratiche")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from practices.coverage import invalidate_coverage
+
+        def on_delete(sender, **kwargs):
+            invalidate_coverage()
+
+        post_delete.connect(on_delete, sender="practices.PracticePage", weak=False,
+                            dispatch_uid="practices-coverage-on-delete")

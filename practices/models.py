@@ -1,0 +1,343 @@
+"""The best-practice catalogue: practice records and the catalogue page (search, facets, export)."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.models.taxonomy import normalize_name
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class PracticeType(models.TextChoices):
+    SERVICE = "servizio", _("Servizio")
+    ORGANISATIONAL_MODEL = "modello-organizzativo", _("Modello organizzativo")
+    PROCESS = "processo", _("Processo")
+    DIGITAL_TOOL = "strumento-digitale", _("Strumento digitale")
+    METHOD = "metodo", _("Metodo")
+
+
+class Stage(models.TextChoices):
+    PILOT = "pilota", _("Sperimentazione")
+    OPERATIONAL = "operativa", _("Operativa")
+    CONSOLIDATED = "consolidata", _("Consolidata")
+    CLOSED = "conclusa", _("Conclusa")
+
+
+class EvidenceSource(models.TextChoices):
+    QUESTIONNAIRE = "questionario", _("Questionario")
+    INTERVIEW = "intervista", _("Intervista")
+    FOCUS_GROUP = "focus-group", _("Focus group")
+    DOCUMENT = "documento", _("Documento")
+
+
+class EvidenceLevel(models.TextChoices):
+    """Ordered from the weakest to the strongest evidence."""
+
+    SELF_DECLARED = "1-dichiarata", _("Dichiarata dalla Provincia")
+    SURVEYED = "2-rilevata", _("Rilevata con questionario o intervista")
+    VALIDATED = "3-validata", _("Validata dal focus group o dal gruppo di lavoro")
+    MEASURED = "4-misurata", _("Misurata con indicatori")
+
+
+class IndicatorBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("indicatore"))
+    unit = blocks.CharBlock(label=_("unità di misura"), required=False)
+    baseline = blocks.CharBlock(label=_("valore di partenza"), required=False)
+    value = blocks.CharBlock(label=_("valore"))
+    year = blocks.IntegerBlock(label=_("anno"), required=False, min_value=1990, max_value=2100)
+    source = blocks.CharBlock(label=_("fonte"), required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Indicatore")
+        description = _("Una riga della tabella dei risultati.")
+        preview_value = {"name": "Gare gestite per i Comuni", "unit": "n.", "baseline": "10", "value": "25",
+                         "year": 2021, "source": "Esempio"}
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("testo del collegamento"))
+    url = blocks.URLBlock(label=_("indirizzo"))
+
+    class Meta:
+        icon = "link"
+        label = _("Collegamento")
+
+
+class PracticeIndexPage(RoutablePageMixin, BasePage):
+    """“Buone pratiche”: the catalogue, its open-data export and the Comune finder."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Catalogo delle buone pratiche")
+        verbose_name_plural = _("Cataloghi delle buone pratiche")
+
+    @path("")
+    def catalogue_view(self, request):
+        from practices import views
+
+        return views.catalogue(request, self)
+
+    @path("export/csv/")
+    def export_csv_view(self, request):
+        from practices import views
+
+        return views.export_csv(request, self)
+
+    @path("export/json/")
+    def export_json_view(self, request):
+        from practices import views
+
+        return views.export_json(request, self)
+
+    @path("export/schema/")
+    def schema_view(self, request):
+        from practices import views
+
+        return views.export_schema(request, self)
+
+    @path("trova-comune/")
+    def comune_finder_view(self, request):
+        from practices import views
+
+        return views.comune_finder(request, self)
+
+    @path("trova-comune/suggerimenti/")
+    def comune_suggestions_view(self, request):
+        from practices import views
+
+        return views.comune_suggestions(request, self)
+
+
+class PracticePage(BasePage):
+    """A practice of a Province, in one sector, with the evidence behind it."""
+
+    code = models.CharField(
+        _("codice pubblico"), max_length=30,
+        help_text=_("Codice stabile della pratica, per esempio SUA-TV-01: non cambia mai, è usato nei dati aperti."),
+    )
+    summary = models.TextField(
+        _("sintesi"), max_length=300,
+        help_text=_("Una frase (al massimo 300 caratteri) usata negli elenchi e come descrizione della pagina."),
+    )
+    is_example = models.BooleanField(
+        _("pratica di esempio"), default=False, editable=False,
+        help_text=_("Generata automaticamente per sviluppo e prove: non è una pratica reale."),
+    )
+    province = models.ForeignKey(
+        "home.Province", verbose_name=_("Provincia titolare"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="practices",
+        help_text=_("La Provincia che gestisce la pratica. Indicarla prima di pubblicare."),
+    )
+    partner_provinces = ParentalManyToManyField(
+        "home.Province", verbose_name=_("Province partner"), blank=True, related_name="partner_practices",
+    )
+    sector = models.ForeignKey(
+        "home.Sector", verbose_name=_("settore"), on_delete=models.PROTECT, related_name="practices",
+    )
+    practice_type = models.CharField(_("tipo di pratica"), max_length=30, choices=PracticeType.choices, blank=True)
+    themes = ParentalManyToManyField("home.Theme", verbose_name=_("temi"), blank=True, related_name="practices")
+    stage = models.CharField(_("fase"), max_length=20, choices=Stage.choices, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("anno di avvio"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("anno di conclusione"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    last_verified = models.DateField(_("ultima verifica"), null=True, blank=True)
+
+    comuni_count = models.PositiveIntegerField(
+        _("numero di Comuni serviti"), null=True, blank=True,
+        help_text=_("Se si indica l'elenco dei Comuni, il numero e la popolazione si calcolano dall'elenco."),
+    )
+    comuni = ParentalManyToManyField("home.Comune", verbose_name=_("Comuni serviti"), blank=True,
+                                     related_name="practices")
+
+    context = RichTextField(_("contesto e problema"), features=RICH_FEATURES, blank=True)
+    how_it_works = RichTextField(_("come funziona"), features=RICH_FEATURES, blank=True)
+    organisation = models.TextField(_("organizzazione"), blank=True)
+    staff = models.TextField(_("personale"), blank=True)
+    agreement_model = models.TextField(_("modello di accordo con i Comuni"), blank=True)
+    resources_staff = models.TextField(_("personale necessario"), blank=True)
+    resources_budget = models.TextField(_("budget"), blank=True)
+    funding_source = models.TextField(_("fonte di finanziamento"), blank=True)
+    indicators = StreamField([("indicator", IndicatorBlock())], verbose_name=_("risultati (indicatori)"),
+                             blank=True)
+    difficulties = RichTextField(_("difficoltà"), features=RICH_FEATURES, blank=True)
+    lessons_learned = RichTextField(_("lezioni apprese"), features=RICH_FEATURES, blank=True)
+    prerequisites = models.TextField(_("prerequisiti"), blank=True)
+    what_to_adapt = models.TextField(_("cosa adattare"), blank=True)
+    transfer_effort = models.TextField(_("impegno per il trasferimento"), blank=True)
+
+    evidence_source = models.CharField(_("fonte delle informazioni"), max_length=20,
+                                       choices=EvidenceSource.choices, blank=True)
+    evidence_level = models.CharField(_("livello di evidenza"), max_length=20, choices=EvidenceLevel.choices,
+                                      blank=True)
+    evidence_note = models.TextField(_("nota sulla fonte"), blank=True)
+
+    contact_office = models.CharField(_("ufficio"), max_length=200, blank=True)
+    contact_role = models.CharField(_("ruolo"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail istituzionale"), blank=True)
+    contact_phone = models.CharField(_("telefono"), max_length=40, blank=True)
+
+    body = StreamField(BodyBlock(), verbose_name=_("materiali: documenti e immagini"), blank=True)
+    links = StreamField([("link", LinkBlock())], verbose_name=_("collegamenti"), blank=True)
+
+    # Search: plain text of everything searchable (kept by save()); on PostgreSQL a weighted tsvector
+    # built from it with the language's stemming, behind a GIN index (see practices.search).
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_document = SearchVectorField(editable=False, null=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("code"), FieldPanel("sector")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("province"), FieldPanel("partner_provinces"), FieldPanel("practice_type"),
+             FieldPanel("themes"),
+             FieldRowPanel([FieldPanel("stage"), FieldPanel("start_year"), FieldPanel("end_year")]),
+             FieldPanel("last_verified")],
+            heading=_("Classificazione"),
+        ),
+        MultiFieldPanel([FieldPanel("comuni_count"), FieldPanel("comuni")], heading=_("Comuni serviti")),
+        FieldPanel("context"),
+        MultiFieldPanel(
+            [FieldPanel("how_it_works"), FieldPanel("organisation"), FieldPanel("staff"),
+             FieldPanel("agreement_model")],
+            heading=_("Come funziona"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("resources_staff"), FieldPanel("resources_budget"), FieldPanel("funding_source")],
+            heading=_("Risorse necessarie"),
+        ),
+        FieldPanel("indicators"),
+        MultiFieldPanel([FieldPanel("difficulties"), FieldPanel("lessons_learned")],
+                        heading=_("Difficoltà e lezioni apprese")),
+        MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("what_to_adapt"), FieldPanel("transfer_effort")],
+                        heading=_("Trasferibilità")),
+        MultiFieldPanel([FieldPanel("evidence_source"), FieldPanel("evidence_level"), FieldPanel("evidence_note")],
+                        heading=_("Evidenza")),
+        MultiFieldPanel(
+            [FieldPanel("contact_office"), FieldPanel("contact_role"), FieldPanel("contact_email"),
+             FieldPanel("contact_phone")],
+            heading=_("Contatti"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("links"),
+        InlinePanel("related_pages", heading=_("Pratiche, eventi e notizie correlati"), label=_("Pagina correlata")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("code"),
+        index.SearchField("summary"),
+        index.SearchField("search_text"),
+        index.FilterField("sector"),
+        index.FilterField("province"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Buona pratica")
+        verbose_name_plural = _("Buone pratiche")
+        indexes = [
+            models.Index(fields=["sector", "province"], name="practice_sector_province"),
+            models.Index(fields=["start_year"], name="practice_start_year"),
+            models.Index(fields=["last_verified"], name="practice_last_verified"),
+        ]
+
+    def get_summary(self):
+        return self.listing_summary or self.summary
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        from wagtail.models import Page
+
+        from home.models import Theme
+
+        context = super().get_context(request, *args, **kwargs)
+        themes = list(self.themes.all())
+        names = dict(
+            Theme.objects.filter(locale=self.locale, translation_key__in=[t.translation_key for t in themes])
+            .values_list("translation_key", "name")
+        )
+        context["theme_names"] = [names.get(t.translation_key, t.name) for t in themes]
+        context["partners"] = list(self.partner_provinces.all())
+        comuni = list(self.comuni.select_related("province").order_by("name"))
+        context["comuni_list"] = comuni
+        context["comuni_served"] = len(comuni) if comuni else self.comuni_count
+        context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
+        related = list(self.related_pages.all().values_list("page__translation_key", flat=True))
+        context["related"] = list(
+            Page.objects.live().public().filter(translation_key__in=related, locale=self.locale)
+            .exclude(pk=self.pk).specific(defer=True)
+        ) if related else []
+        context["catalogue"] = self.get_parent()
+        return context
+
+    def build_search_text(self):
+        """Everything a visitor may search for, as plain text (accents kept: PostgreSQL stems them)."""
+        from django.utils.html import strip_tags
+
+        parts = [self.summary]
+        for field in ("context", "how_it_works", "organisation", "staff", "agreement_model", "resources_staff",
+                      "resources_budget", "funding_source", "difficulties", "lessons_learned", "prerequisites",
+                      "what_to_adapt", "transfer_effort"):
+            parts.append(strip_tags(str(getattr(self, field) or "")))
+        for block in self.indicators or []:
+            value = block.value
+            parts.append(" ".join(str(value.get(key) or "") for key in ("name", "unit", "value", "source")))
+        for block in self.body or []:
+            if block.block_type in {"paragraph", "heading", "quote"}:
+                parts.append(strip_tags(str(block.render() if block.block_type == "paragraph" else
+                                            block.value.get("text") or block.value.get("quote") or "")))
+        return normalize_name(" ".join(p for p in parts if p))
+
+    def save(self, *args, **kwargs):
+        self.search_title = normalize_name(f"{self.code} {self.title}")
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
+        from practices.search import refresh_search_documents
+
+        refresh_search_documents([self.pk])
+        invalidate_coverage()
+
+
+class PracticeRelatedPage(Orderable):
+    """A related practice, event or news item: any page of the site, chosen by the editor."""
+
+    practice = ParentalKey(PracticePage, related_name="related_pages", on_delete=models.CASCADE)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("pagina"), on_delete=models.CASCADE,
+                             related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pagina correlata")
+        verbose_name_plural = _("pagine correlate")
