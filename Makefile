@@ -52,8 +52,10 @@ messages: install
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=static_collected
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
+## make bench: page timings (tests/bench.py), then the catalogue at 10,000 practices on PostgreSQL
 bench: install assets
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m practices.bench
 
 clean:
 	rm -rf $(VENV) node_modules home/static/vendor static_collected

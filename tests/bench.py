@@ -2,10 +2,9 @@
 
 Measures the median and 95th-percentile server time of the main pages through Django's test client, on
 the database named by DATABASE_URL (default: a SQLite file under .bench/), after migrating it and loading
-the content. Every app can add its own benchmark by defining `bench(report)` in `<app>/bench.py`.
+the content. The catalogue has its own benchmark at scale (`python -m practices.bench`).
 """
 
-import importlib
 import os
 import statistics
 import sys
@@ -64,12 +63,14 @@ def main():
         ("Province page (Cuneo, 247 Comuni)", "/province/cuneo/"),
     ]:
         report.page(label, path)
-    for app in ("news", "events", "practices", "search"):
-        try:
-            module = importlib.import_module(f"{app}.bench")
-        except ModuleNotFoundError:
-            continue
-        module.bench(report)
+    for label, path in [
+        ("newsroom", "/sala-stampa/"),
+        ("events index", "/eventi/"),
+        ("practice catalogue", "/buone-pratiche/"),
+        ("document library", "/documenti-e-risorse/biblioteca/"),
+        ("site search", "/cerca/?q=province+comuni"),
+    ]:
+        report.page(label, path)
 
 
 if __name__ == "__main__":
