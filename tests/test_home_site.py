@@ -180,6 +180,19 @@ def test_main_menu_comes_from_the_page_tree(client):
 
 
 @pytest.mark.django_db
+def test_main_menu_order_is_the_same_in_both_languages(client):
+    def menu(path):
+        html = client.get(path).content.decode()
+        nav = html[html.index('id="main-menu"'):html.index("</nav>")]
+        return re.findall(r'class="nav-link[^"]*" href="([^"]+)"', nav)
+
+    assert menu("/") == ["/il-progetto/", "/settori/", "/buone-pratiche/", "/province/", "/sala-stampa/",
+                         "/eventi/", "/documenti-e-risorse/", "/comunicazione/"]
+    assert menu("/en/") == ["/en/the-project/", "/en/sectors/", "/en/good-practices/", "/en/provinces/",
+                            "/en/newsroom/", "/en/events/", "/en/documents-and-resources/", "/en/communication/"]
+
+
+@pytest.mark.django_db
 def test_provinces_index_lists_the_76_by_macro_area(client):
     html = client.get("/province/").content.decode()
     assert len(set(re.findall(r'href="/province/[a-z-]+/"', html))) == 76

@@ -32,11 +32,36 @@ class Command(BaseCommand):
         loader = ContentLoader(stdout=self.stdout if options["verbosity"] > 0 else None)
         with transaction.atomic():
             home = load_base_content(loader)
+        first_load = home in loader.created
         for hook in hooks.get_hooks("load_site_content"):
             with transaction.atomic():
                 hook(loader, home)
+        if first_load:
+            with transaction.atomic():
+                order_menu(home)
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"Content loaded ({len(loader.created)} new pages)."))
+
+
+# The order of the main menu on a new site (Italian slugs); editors reorder freely afterwards.
+MENU_ORDER = ["il-progetto", "settori", "buone-pratiche", "province", "sala-stampa", "eventi",
+              "documenti-e-risorse", "comunicazione"]
+
+
+def order_menu(home):
+    """Put the sections the apps added in the menu order, in every language tree."""
+    rank = {}
+    for page in home.get_children().filter(slug__in=MENU_ORDER):
+        rank[page.translation_key] = MENU_ORDER.index(page.slug)
+    for tree in home.get_translations(inclusive=True):
+        children = sorted(
+            (child for child in tree.get_children() if child.translation_key in rank),
+            key=lambda child: rank[child.translation_key],
+        )
+        for previous, child in zip(children, children[1:], strict=False):
+            child.refresh_from_db()
+            previous.refresh_from_db()
+            child.move(previous, pos="right")
 
 
 def ensure_locales():
