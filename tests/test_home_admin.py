@@ -75,3 +75,10 @@ def test_anonymous_is_sent_to_the_login(client):
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_sends_nothing_to_third_parties(client, upi_editor):
+    """No Gravatar: an editor's e-mail hash never leaves the site."""
+    client.force_login(upi_editor)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
