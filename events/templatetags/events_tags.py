@@ -1,16 +1,11 @@
-import json
-
 from django import template
 from django.utils.formats import date_format, time_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-register = template.Library()
+from home.structured_data import json_ld_script
 
-# Same escapes as Django's json_script: the JSON can never close the <script> element.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+register = template.Library()
 
 
 def _date(value):
@@ -41,7 +36,4 @@ def event_when(event):
 @register.simple_tag
 def json_ld(data):
     """A schema.org data block: not executed by the browser, so the strict CSP allows it."""
-    if not data:
-        return ""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+    return json_ld_script(data)

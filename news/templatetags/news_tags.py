@@ -1,20 +1,15 @@
 """Template tags of the newsroom: structured data and share links."""
 
-import json
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from home.models import Sector
+from home.structured_data import json_ld_script
 
 register = template.Library()
-
-# As Django's json_script: the JSON can never close the <script> element it lives in.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -43,8 +38,7 @@ def news_json_ld(context, page):
     image = page.get_social_image()
     if image is not None:
         data["image"] = [request.build_absolute_uri(image.get_rendition("fill-1200x630").url)]
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+    return json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)
