@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -420,8 +420,17 @@ class EventPage(RoutablePageMixin, BasePage):
             index_page=self.get_parent(),
             ical_url=self.url + self.reverse_subpage("ical") if self.start_date else "",
             json_ld=self.json_ld(request),
+            related=self.public_related_pages(),
         )
         return context
+
+    def public_related_pages(self):
+        """The related pages, in the active language, that anyone may see (live and not restricted)."""
+        candidates = [block.value.localized for block in self.related_pages if block.value]
+        visible = set(
+            Page.objects.live().public().filter(pk__in=[p.pk for p in candidates]).values_list("pk", flat=True)
+        )
+        return [page for page in candidates if page.pk in visible]
 
     @path("")
     def event_view(self, request):

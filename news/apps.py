@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Sala stampa")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from news.models import NewsPage
+        from news.signals import publish_attachments
+
+        page_published.connect(publish_attachments, sender=NewsPage, dispatch_uid="news_publish_attachments")

@@ -334,10 +334,11 @@ class NewsPage(BasePage):
         index_page = self.get_parent().specific
         context["index_page"] = index_page
         context["feeds"] = index_page.feed_links(province=self.province)
-        context["related"] = [
-            page for page in (item.related.localized for item in self.related_pages.select_related("related"))
-            if page.live
-        ]
+        candidates = [item.related.localized for item in self.related_pages.select_related("related")]
+        visible = set(
+            Page.objects.live().public().filter(pk__in=[p.pk for p in candidates]).values_list("pk", flat=True)
+        )
+        context["related"] = [page for page in candidates if page.pk in visible]
         context["attachments"] = [item.document for item in self.attachments.select_related("document")]
         return context
 

@@ -93,7 +93,7 @@ class Catalogue:
                 # Years are validated as numbers in a plausible range; the choices come from the counts.
                 facet.selected = []
                 for value in self.params.getlist("anno"):
-                    if value.isdigit() and 1990 <= int(value) <= current_year and value not in facet.selected:
+                    if value.isascii() and value.isdigit() and 1990 <= int(value) <= current_year and value not in facet.selected:
                         facet.selected.append(value)
                 continue
             known = {value for value, _label, _db in facet.choices}

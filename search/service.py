@@ -4,11 +4,12 @@ Nothing here names a page type: any page model with ``search_fields`` is found, 
 ``verbose_name`` and dated by its ``get_search_date()`` when it has one (else its first publication).
 """
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import NotSupportedError, ProgrammingError, connection, transaction
+from django.db import DatabaseError, NotSupportedError, ProgrammingError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import SiteDocument
+from home.models.resources import public_documents
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 1000  # per kind (pages, documents): the most relevant are ranked, filtered and counted
@@ -27,8 +31,11 @@ GENERIC_PAGE_APPS = {"home", "wagtailcore"}
 
 
 def clean_query(raw):
-    """The query as searched: printable characters only, spaces collapsed, at most 200 characters."""
-    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    """The query as searched: printable characters only, spaces collapsed, at most 200 characters.
+
+    Double quotes are dropped: the backends' query syntaxes differ on them (an unbalanced one is a syntax
+    error for SQLite's full-text search), and the site searches words, not phrases."""
+    text = "".join(ch if ch.isprintable() and ch != '"' else " " for ch in (raw or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
@@ -76,8 +83,9 @@ def searchable_pages(request):
 
 
 def searchable_documents():
-    """Documents in the active language, outside privacy-restricted collections."""
-    documents = SiteDocument.objects.filter(language=search_language())
+    """Documents in the active language that anyone may see: outside privacy-restricted collections (and
+    their sub-collections) and not an unpublished working-group output."""
+    documents = public_documents().filter(language=search_language())
     restricted = Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
     for path in restricted:
         documents = documents.exclude(collection__path__startswith=path)
@@ -89,7 +97,13 @@ def _scored(queryset, query, operator, limit, fields=("pk",)):
     only ``fields`` are loaded: the page of results shown is loaded in full later."""
     model = queryset.model
     results = model.objects.filter(pk__in=queryset.values("pk")).only(*fields).search(query, operator=operator)
-    scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
+    try:
+        with transaction.atomic():
+            scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
+    except DatabaseError:
+        # A query the backend's own syntax rejects finds nothing; it never breaks the page.
+        logger.warning("search query rejected by the backend: %r", query)
+        return []
     # Results come best first; some backends score “lower is better” (SQLite's bm25 is negative): turn
     # every score into “higher is better” so pages and documents can be merged.
     if len(scored) > 1 and scored[0][1] < scored[-1][1]:

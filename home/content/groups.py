@@ -3,9 +3,19 @@
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 UPI_GROUP_NAME = "Comunicazione UPI"
+# Press offices upload into this collection, closed to the public, so that an attachment of a release not
+# yet approved (or under embargo) cannot be downloaded, listed or found; the newsroom moves a release's
+# attachments to the public collection when the release is published.
+PRESS_COLLECTION_NAME = "Uffici stampa - allegati in attesa di pubblicazione"
 PRESS_GROUP_PREFIX = "Ufficio stampa - Provincia di "
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
@@ -24,8 +34,8 @@ def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _collection_perms(group, actions):
-    root = Collection.get_first_root_node()
+def _collection_perms(group, actions, collection=None):
+    root = collection or Collection.get_first_root_node()
     for app_label, model in COLLECTION_MODELS:
         content_type = ContentType.objects.get(app_label=app_label, model=model)
         for action in actions:
@@ -52,6 +62,8 @@ def ensure_press_office_groups():
     from home.models import Province
 
     access_admin = _perm("wagtailadmin", "access_admin")
+    pending = ensure_press_collection()
+    root = Collection.get_first_root_node()
     created = 0
     for province in Province.objects.select_related("press_group"):
         if province.press_group is None:
@@ -61,5 +73,18 @@ def ensure_press_office_groups():
             created += was_created
         group = province.press_group
         group.permissions.add(access_admin)
-        _collection_perms(group, ["add", "choose"])
+        GroupCollectionPermission.objects.filter(group=group, collection=root).delete()
+        _collection_perms(group, ["add", "choose"], collection=pending)
     return created
+
+
+def ensure_press_collection():
+    """The collection press offices upload into: only logged-in users may download from it."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PRESS_COLLECTION_NAME).first()
+    if collection is None:
+        collection = root.add_child(name=PRESS_COLLECTION_NAME)
+    CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.LOGIN}
+    )
+    return collection
