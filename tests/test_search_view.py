@@ -105,7 +105,7 @@ def test_results_are_paginated(client, home_it):
 
 
 def _count_queries(client, django_assert_max_num_queries, query):
-    with django_assert_max_num_queries(40) as captured:
+    with django_assert_max_num_queries(45) as captured:
         client.get("/cerca/", {"q": query})
     return len(captured.captured_queries)
 
