@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -143,6 +143,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("passati/", name="past")
     @path("past/", name="past_en")
     def past_view(self, request):
+        # One address per language: the other language's segment (e.g. from the language switcher)
+        # redirects to this page's own.
+        canonical = self.past_url()
+        if request.path != urlsplit(canonical).path:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(canonical + (f"?{query}" if query else ""))
         return self._listing(request, "past")
 
     def past_url(self):

@@ -272,3 +272,15 @@ def test_sector_page_lists_the_sector_events(client, index_it):
     assert "?settore=innovazione" in html
     other = SectorPage.objects.get(sector__code="sua", locale__language_code="it")
     assert "Laboratorio di esempio sui dati" not in client.get(other.url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [("/en/events/passati/", "/en/events/past/"), ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group")],
+)
+def test_past_events_have_one_address_per_language(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
+    assert client.get(target).status_code == 200
