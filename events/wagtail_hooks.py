@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.models import Locale
@@ -32,20 +33,26 @@ def home_events(request, home_page):
             "context": {"events": past, "index_page": index, "showing_reports": True, "now": now}}
 
 
-@hooks.register("province_page_sections")
-def province_events(request, province):
-    locale = Locale.get_active()
-    index = _index_for(locale)
-    if index is None:
-        return None
+def _events_section(index, events, section_id, filter_query, all_label):
+    """Upcoming and past events of a Province or a sector, with a link to all of them in the index."""
     now = timezone.now()
-    events = index.events().filter(provinces=province).select_related("sector").prefetch_related("provinces")
+    events = events.select_related("sector").prefetch_related("provinces")
     upcoming = list(events.upcoming(now)[:PROVINCE_EVENTS])
     past = list(events.past(now)[:PROVINCE_EVENTS])
     if not upcoming and not past:
         return None
-    return {"template": "events/includes/province_events.html", "order": 30,
-            "context": {"upcoming": upcoming, "past": past, "index_page": index, "province": province, "now": now}}
+    return {"template": "events/includes/related_events.html", "order": 30,
+            "context": {"upcoming": upcoming, "past": past, "index_page": index, "now": now,
+                        "section_id": section_id, "filter_query": filter_query, "all_label": all_label}}
+
+
+@hooks.register("province_page_sections")
+def province_events(request, province):
+    index = _index_for(Locale.get_active())
+    if index is None:
+        return None
+    return _events_section(index, index.events().filter(provinces=province), "province-events",
+                           f"provincia={province.slug}", _("Tutti gli eventi della Provincia"))
 
 
 @hooks.register("sector_page_sections")
@@ -53,15 +60,9 @@ def sector_events(request, sector_page):
     index = _index_for(sector_page.locale)
     if index is None:
         return None
-    now = timezone.now()
-    events = index.events().filter(sector__code=sector_page.sector.code).select_related("sector")
-    events = events.prefetch_related("provinces")
-    upcoming = list(events.upcoming(now)[:PROVINCE_EVENTS])
-    past = list(events.past(now)[:PROVINCE_EVENTS])
-    if not upcoming and not past:
-        return None
-    return {"template": "events/includes/sector_events.html", "order": 30,
-            "context": {"upcoming": upcoming, "past": past, "index_page": index, "sector": sector_page.sector}}
+    code = sector_page.sector.code
+    return _events_section(index, index.events().filter(sector__code=code), "sector-events",
+                           f"settore={code}", _("Tutti gli eventi del settore"))
 
 
 @hooks.register("load_site_content")
