@@ -58,4 +58,4 @@ bench: install assets
 	$(BIN)/python -m practices.bench
 
 clean:
-	rm -rf $(VENV) node_modules home/static/vendor static_collected
+	rm -rf $(VENV) node_modules core/static/vendor static_collected

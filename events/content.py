@@ -6,8 +6,8 @@ Nothing the report does not say is added: no times, venues or speakers.
 
 import datetime
 
-from home.content.loader import Text as T
-from home.models import Province
+from core.loader import Text as T
+from core.models import Province
 
 from .models import EventIndexPage, EventMode, EventPage, EventType
 

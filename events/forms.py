@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from home.models import MacroArea, Province, Sector
+from core.models import MacroArea, Province, Sector
 
 from .models import EventType
 

@@ -20,8 +20,8 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
-from home.models import BasePage, MacroArea, Province, Sector
+from core.blocks import BodyBlock
+from core.models import BasePage, MacroArea, Province, Sector
 
 from .blocks import GalleryBlock, ProgrammeBlock, RelatedPagesBlock, ReportDocumentsBlock, SpeakersBlock
 
@@ -221,7 +221,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     video_title = models.CharField(_("titolo del video"), max_length=255, blank=True)
     video_image = models.ForeignKey(
-        "home.SiteImage", verbose_name=_("anteprima del video"), null=True, blank=True, on_delete=models.SET_NULL,
+        "core.SiteImage", verbose_name=_("anteprima del video"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Un fotogramma caricato nel sito: il video non è incorporato, per non caricare contenuti di terzi."),
     )

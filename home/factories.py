@@ -3,7 +3,8 @@
 import factory
 import wagtail_factories
 
-from home.models import ContentPage, SiteImage
+from core.models import SiteImage
+from home.models import ContentPage
 
 
 class SiteImageFactory(wagtail_factories.ImageFactory):

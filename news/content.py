@@ -10,19 +10,13 @@ press releases, so no national release number is used up.
 
 import datetime
 
-from django.contrib.auth.models import Permission
+from wagtail.models import Page
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
-
-from home.content.groups import UPI_GROUP_NAME, ensure_upi_group
-from home.content.loader import Text as T
-from home.models import Province, Sector, SiteImage, Theme
+from core.loader import Text as T
+from core.models import Sector, SiteImage, Theme
 from news.choices import DatePrecision, NewsType
 from news.models import NewsIndexPage, NewsPage, NewsPageRelatedPage
-
-WORKFLOW_NAME = "Sala stampa: approvazione della Comunicazione UPI"
-TASK_NAME = "Revisione della Comunicazione UPI"
-PRESS_OFFICE_PAGE_PERMISSIONS = ["add_page"]
+from news.roles import assign_workflow, grant_press_offices
 
 NEWSROOM = {
     "title": T("Sala stampa", "Newsroom"),
@@ -225,16 +219,6 @@ NEWS = [
 ]
 
 
-def build_body(loader, spec):
-    stream = loader.stream()
-    for kind, value in spec:
-        if kind == "heading":
-            stream.heading(value)
-        else:
-            stream.paragraph(*value)
-    return stream.json()
-
-
 def ensure_themes(loader):
     themes = {}
     for slug, name, slugs in THEMES:
@@ -249,29 +233,6 @@ def ensure_themes(loader):
         themes[slug] = theme
         loader.translate(theme)
     return themes
-
-
-def ensure_workflow(newsrooms):
-    """The UPI communication office approves what the press offices submit."""
-    upi = ensure_upi_group()
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        task.groups.set([upi])
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for page in newsrooms:
-        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
-
-
-def grant_press_offices(newsroom):
-    """Each Province's press office may create news in the (Italian) newsroom and edit what it wrote."""
-    permissions = [Permission.objects.get(content_type__app_label="wagtailcore", codename=c)
-                   for c in PRESS_OFFICE_PAGE_PERMISSIONS]
-    for province in Province.objects.exclude(press_group=None).select_related("press_group"):
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=province.press_group, page=newsroom, permission=permission)
 
 
 def load_newsroom(loader, home_it):
@@ -296,7 +257,7 @@ def load_newsroom(loader, home_it):
         page = loader.page(
             newsroom, NewsPage, item["slug"].it,
             title=item["title"], date=item["date"], date_precision=DatePrecision.MONTH,
-            news_type=NewsType.NEWS, summary=item["summary"], body=build_body(loader, item["body"]),
+            news_type=NewsType.NEWS, summary=item["summary"], body=loader.body(item["body"]),
             sectors=[sectors[code] for code in item["sectors"] if code in sectors],
             themes=[themes[slug] for slug in item["themes"]],
             related_pages=[NewsPageRelatedPage(related=related)] if related else [],
@@ -304,9 +265,9 @@ def load_newsroom(loader, home_it):
         loader.translate(page)
 
     english = newsroom.get_translation_or_none(loader.english)
-    ensure_workflow([p for p in (newsroom, english) if p is not None])
+    assign_workflow([p for p in (newsroom, english) if p is not None])
     grant_press_offices(newsroom)
     return newsroom
 
 
-__all__ = ["UPI_GROUP_NAME", "load_newsroom"]
+__all__ = ["load_newsroom"]

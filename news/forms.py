@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
-from home.models import Province, Sector, Theme
+from core.models import Province, Sector, Theme
 from news.choices import PRESS_OFFICE_TYPES, NewsType
 from news.permissions import is_press_officer, press_office_province
 

@@ -21,8 +21,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
-from home.models import BasePage, Province, Sector, SiteImage, Theme
+from core.blocks import BodyBlock
+from core.models import BasePage, Province, Sector, SiteImage, Theme
 from news import blocks as news_blocks
 from news.choices import RELEASE_TYPES, DatePrecision, NewsType
 from news.forms import NewsPageForm
@@ -346,7 +346,7 @@ class NewsPage(BasePage):
 class NewsPageAttachment(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "home.SiteDocument", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+",
+        "core.SiteDocument", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+",
     )
     panels = [FieldPanel("document")]
 

@@ -10,7 +10,8 @@ from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.models import Province
+from core.roles import provinces_of
+from news.roles import PRESS_OFFICE_ROLE
 
 
 def press_office_province(user):
@@ -19,7 +20,7 @@ def press_office_province(user):
         return None
     if not hasattr(user, "_press_office_province"):
         user._press_office_province = (
-            Province.objects.filter(press_group__user=user).order_by("pk").first()
+            provinces_of(user, PRESS_OFFICE_ROLE).order_by("pk").first()
         )
     return user._press_office_province
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Collection
 
-from home.content.groups import PRESS_COLLECTION_NAME
+from news.roles import PRESS_COLLECTION_NAME
 
 
 def publish_attachments(sender, instance, **kwargs):

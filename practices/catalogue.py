@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from home.models import MacroArea, Province, Sector, Theme
+from core.models import MacroArea, Province, Sector, Theme
 from practices import search as practice_search
 from practices.models import EvidenceLevel, PracticePage, PracticeType, Stage
 

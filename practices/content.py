@@ -10,8 +10,8 @@ is created as a draft without a Province, so it is not published until an editor
 runs it (a practice belongs to one owning Province).
 """
 
-from home.content.loader import Text as T
-from home.models import Province, Sector, Theme
+from core.loader import Text as T
+from core.models import Province, Sector, Theme
 
 CATALOGUE = {
     "title": T("Buone pratiche", "Good practices"),

@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db.models import Count
 
-from home.models import MacroArea, Province, Sector
+from core.models import MacroArea, Province, Sector
 
 CACHE_KEY = "practices:coverage:{}"
 

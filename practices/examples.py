@@ -5,7 +5,7 @@ import random
 
 from django.utils import timezone
 
-from home.models import Province, Sector, Theme
+from core.models import Province, Sector, Theme
 from practices.models import (
     EvidenceLevel,
     EvidenceSource,

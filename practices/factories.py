@@ -5,7 +5,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from home.models import Province, Sector
+from core.models import Province, Sector
 from practices.models import PracticeIndexPage, PracticePage
 
 

@@ -13,9 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.models import BasePage
-from home.models.taxonomy import normalize_name
+from core.blocks import BodyBlock
+from core.models import BasePage
+from core.models.taxonomy import normalize_name
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -146,18 +146,18 @@ class PracticePage(BasePage):
         help_text=_("Generata automaticamente per sviluppo e prove: non è una pratica reale."),
     )
     province = models.ForeignKey(
-        "home.Province", verbose_name=_("Provincia titolare"), null=True, blank=True,
+        "core.Province", verbose_name=_("Provincia titolare"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="practices",
         help_text=_("La Provincia che gestisce la pratica. Indicarla prima di pubblicare."),
     )
     partner_provinces = ParentalManyToManyField(
-        "home.Province", verbose_name=_("Province partner"), blank=True, related_name="partner_practices",
+        "core.Province", verbose_name=_("Province partner"), blank=True, related_name="partner_practices",
     )
     sector = models.ForeignKey(
-        "home.Sector", verbose_name=_("settore"), on_delete=models.PROTECT, related_name="practices",
+        "core.Sector", verbose_name=_("settore"), on_delete=models.PROTECT, related_name="practices",
     )
     practice_type = models.CharField(_("tipo di pratica"), max_length=30, choices=PracticeType.choices, blank=True)
-    themes = ParentalManyToManyField("home.Theme", verbose_name=_("temi"), blank=True, related_name="practices")
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("temi"), blank=True, related_name="practices")
     stage = models.CharField(_("fase"), max_length=20, choices=Stage.choices, blank=True)
     start_year = models.PositiveSmallIntegerField(
         _("anno di avvio"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
@@ -171,7 +171,7 @@ class PracticePage(BasePage):
         _("numero di Comuni serviti"), null=True, blank=True,
         help_text=_("Se si indica l'elenco dei Comuni, il numero e la popolazione si calcolano dall'elenco."),
     )
-    comuni = ParentalManyToManyField("home.Comune", verbose_name=_("Comuni serviti"), blank=True,
+    comuni = ParentalManyToManyField("core.Comune", verbose_name=_("Comuni serviti"), blank=True,
                                      related_name="practices")
 
     context = RichTextField(_("contesto e problema"), features=RICH_FEATURES, blank=True)
@@ -278,7 +278,7 @@ class PracticePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from wagtail.models import Page
 
-        from home.models import Theme
+        from core.models import Theme
 
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())

@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
-from home.models.taxonomy import normalize_name
+from core.models.taxonomy import normalize_name
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8

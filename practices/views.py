@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
-from home.models import Comune, province_index_for_locale
-from home.models.taxonomy import normalize_name
+from core.models import Comune
+from core.models.taxonomy import normalize_name
+from home.models import province_index_for_locale
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for

@@ -5,7 +5,8 @@ from django.core.files.base import ContentFile
 import factory
 import wagtail_factories
 
-from home.models import ContentPage, SiteDocument
+from core.models import SiteDocument
+from home.models import ContentPage
 
 
 class ContentPageFactory(wagtail_factories.PageFactory):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.models import SiteDocument
-from home.models.resources import public_documents
+from core.models import SiteDocument
+from resources.models import public_documents
 
 logger = logging.getLogger(__name__)
 
@@ -252,8 +252,8 @@ def promotions(request, query):
 def helpful_links(request):
     """For the page without a query (or without results): the sectors, the site's sections and the site map,
     and the blocks other apps put on the home page (latest news, upcoming events) through its hook."""
+    from core.sections import collect_sections
     from home.models import SectorPage, SitemapPage
-    from home.sections import collect_sections
 
     pages = searchable_pages(request)
     sectors = list(
@@ -278,8 +278,9 @@ PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality o
 
 def place_shortcuts(request, query, limit=10):
     """A Province or a Comune named like the query: a direct link to the Province's page (its services)."""
-    from home.models import Comune, Province, ProvinceIndexPage
-    from home.models.taxonomy import normalize_name
+    from core.models import Comune, Province
+    from core.models.taxonomy import normalize_name
+    from home.models import ProvinceIndexPage
 
     name = normalize_name(query)
     for prefix in PLACE_PREFIXES:

@@ -29,11 +29,3 @@ def register_search_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="search", codename="view_search_report")
-
-
-@hooks.register("load_site_content")
-def grant_search_permissions(loader, home):
-    """The communication office sees the search report and pins results for queries."""
-    from search.permissions import grant_upi_search_permissions
-
-    grant_upi_search_permissions()

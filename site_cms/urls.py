@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import MultilingualSitemap
-from home.views import robots_txt
 from search import views as search_views
+from site_cms.sitemaps import MultilingualSitemap
+from site_cms.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

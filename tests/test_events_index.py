@@ -10,9 +10,9 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from core.models import Province, Sector
 from events.factories import EventPageFactory
 from events.models import PAGE_SIZE, EventIndexPage, EventPage, EventType
-from home.models import Province, Sector
 
 ROME = ZoneInfo("Europe/Rome")
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from wagtail.models import Site
 
 import pytest
 
-from home.content.groups import UPI_GROUP_NAME
-from home.models import Province
+from core.models import Province
+from core.roles import UPI_GROUP_NAME
+from news.roles import press_office_group
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def upi_editor(db):
 @pytest.fixture
 def press_officer(db):
     user = get_user_model().objects.create_user("stampa.tv", password="x" * 12)
-    user.groups.add(Province.objects.get(sigla="TV").press_group)
+    user.groups.add(press_office_group(Province.objects.get(sigla="TV")))
     return user
 
 
@@ -34,8 +35,8 @@ def test_admin_speaks_italian(client, upi_editor):
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/pages/", "/admin/images/", "/admin/documents/", "/admin/snippets/home/province/",
-     "/admin/snippets/home/sector/", "/admin/snippets/home/theme/"],
+    ["/admin/pages/", "/admin/images/", "/admin/documents/", "/admin/snippets/core/province/",
+     "/admin/snippets/core/sector/", "/admin/snippets/core/theme/"],
 )
 def test_upi_editor_reaches_the_content_areas(client, upi_editor, url):
     client.force_login(upi_editor)
@@ -45,9 +46,9 @@ def test_upi_editor_reaches_the_content_areas(client, upi_editor, url):
 def test_upi_editor_edits_site_settings_and_province_contacts(client, upi_editor):
     client.force_login(upi_editor)
     site = Site.objects.get(is_default_site=True)
-    assert client.get(f"/admin/settings/home/sitesettings/{site.pk}/").status_code == 200
+    assert client.get(f"/admin/settings/core/sitesettings/{site.pk}/").status_code == 200
     treviso = Province.objects.get(sigla="TV")
-    response = client.get(f"/admin/snippets/home/province/edit/{treviso.pk}/")
+    response = client.get(f"/admin/snippets/core/province/edit/{treviso.pk}/")
     assert response.status_code == 200
 
 
@@ -63,8 +64,8 @@ def test_press_officer_cannot_touch_settings_or_taxonomy(client, press_officer):
     client.force_login(press_officer)
     site = Site.objects.get(is_default_site=True)
     assert client.get("/admin/").status_code == 200
-    for url in (f"/admin/settings/home/sitesettings/{site.pk}/", "/admin/snippets/home/sector/add/",
-                f"/admin/snippets/home/province/edit/{Province.objects.get(sigla='BS').pk}/"):
+    for url in (f"/admin/settings/core/sitesettings/{site.pk}/", "/admin/snippets/core/sector/add/",
+                f"/admin/snippets/core/province/edit/{Province.objects.get(sigla='BS').pk}/"):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         if response.status_code == 302:

@@ -18,19 +18,10 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from home.content.groups import PRESS_GROUP_PREFIX, UPI_GROUP_NAME
-from home.models import (
-    Comune,
-    ContentPage,
-    HomePage,
-    Province,
-    ProvinceIndexPage,
-    Sector,
-    SectorIndexPage,
-    SectorPage,
-    SiteImage,
-    SitemapPage,
-)
+from core.models import Comune, Province, Sector, SiteImage
+from core.roles import UPI_GROUP_NAME
+from home.models import ContentPage, HomePage, ProvinceIndexPage, SectorIndexPage, SectorPage, SitemapPage
+from news.roles import PRESS_GROUP_PREFIX, PRESS_OFFICE_ROLE, press_office_group
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN_PAGES = [
@@ -103,8 +94,8 @@ def test_groups_exist_for_upi_and_every_press_office():
     upi = Group.objects.get(name=UPI_GROUP_NAME)
     assert upi.permissions.filter(codename="access_admin").exists()
     assert Group.objects.filter(name__startswith=PRESS_GROUP_PREFIX).count() == 76
-    assert Province.objects.filter(press_group__isnull=True).count() == 0
-    assert Province.objects.get(sigla="TV").press_group.name == f"{PRESS_GROUP_PREFIX}Treviso"
+    assert Province.objects.exclude(role_groups__role=PRESS_OFFICE_ROLE).count() == 0
+    assert press_office_group(Province.objects.get(sigla="TV")).name == f"{PRESS_GROUP_PREFIX}Treviso"
 
 
 @pytest.mark.django_db
@@ -279,7 +270,7 @@ def test_images_need_alt_text_unless_decorative():
 
 @pytest.mark.django_db
 def test_every_shared_block_renders(client, home_it):
-    from home.content.loader import StreamBuilder, TranslationMemory
+    from core.loader import StreamBuilder, TranslationMemory
 
     body = (
         StreamBuilder(TranslationMemory())

@@ -5,8 +5,8 @@ import datetime
 import feedparser
 import pytest
 
+from core.models import Province
 from home.factories import SiteImageFactory
-from home.models import Province
 from news.choices import NewsType
 from news.factories import NewsPageFactory, news, newsroom
 

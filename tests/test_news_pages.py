@@ -15,12 +15,11 @@ from wagtail.models import GroupPagePermission, Locale, WorkflowPage
 import pytest
 import time_machine
 
-from home.content.groups import PRESS_GROUP_PREFIX
-from home.models import Province, Sector, Theme
+from core.models import Province, Sector, Theme
 from news.choices import NewsType
-from news.content import WORKFLOW_NAME
 from news.factories import NewsPageFactory, news, newsroom, publish
 from news.models import NewsIndexPage, NewsPage
+from news.roles import PRESS_GROUP_PREFIX, WORKFLOW_NAME, press_office_group
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +71,8 @@ def test_loader_sets_up_the_workflow_and_press_office_rights():
     assert WorkflowPage.objects.get(page=room).workflow.name == WORKFLOW_NAME
     assert room.get_workflow().tasks.get().specific.groups.get().name == "Comunicazione UPI"
     treviso = Province.objects.get(sigla="TV")
-    assert treviso.press_group.name == f"{PRESS_GROUP_PREFIX}Treviso"
-    codenames = set(GroupPagePermission.objects.filter(group=treviso.press_group, page=room)
+    assert press_office_group(treviso).name == f"{PRESS_GROUP_PREFIX}Treviso"
+    codenames = set(GroupPagePermission.objects.filter(group=press_office_group(treviso), page=room)
                     .values_list("permission__codename", flat=True))
     assert codenames == {"add_page"}
 

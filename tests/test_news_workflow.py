@@ -17,11 +17,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
-from home.content.groups import UPI_GROUP_NAME
-from home.models import Province
+from core.models import Province
+from core.roles import UPI_GROUP_NAME
 from news.choices import NewsType
 from news.factories import newsroom
 from news.models import NewsPage
+from news.roles import press_office_group
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +81,8 @@ def world(django_user_model):
 
     users = {
         "anonymous": None,
-        "press_a": user("stampa_a", province_a.press_group),
-        "press_b": user("stampa_b", province_b.press_group),
+        "press_a": user("stampa_a", press_office_group(province_a)),
+        "press_b": user("stampa_b", press_office_group(province_b)),
         "upi": user("redazione_upi", Group.objects.get(name=UPI_GROUP_NAME)),
         "superuser": user("amministratore", is_superuser=True, is_staff=True),
     }

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 import pytest
 
-from home.models import Comune, Province, Sector, Theme
+from core.models import Comune, Province, Sector, Theme
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
 

@@ -8,12 +8,12 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 import pytest
 
-from home.content.groups import PRESS_COLLECTION_NAME
-from home.models import Province, WorkingGroupPage
-from home.models.resources import WorkingGroupOutput
-from home.resources_factories import SiteDocumentFactory
+from core.models import Province
 from news.factories import NewsPageFactory, newsroom, publish
 from news.models import NewsPageAttachment
+from news.roles import PRESS_COLLECTION_NAME, press_office_group
+from resources.factories import SiteDocumentFactory
+from resources.models import WorkingGroupOutput, WorkingGroupPage
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_unpublished_group_output_documents_are_not_found_by_search(client):
 
 
 def test_press_offices_upload_only_into_the_closed_collection():
-    treviso = Province.objects.get(sigla="TV").press_group
+    treviso = press_office_group(Province.objects.get(sigla="TV"))
     pending = Collection.objects.get(name=PRESS_COLLECTION_NAME)
     collections = set(GroupCollectionPermission.objects.filter(group=treviso).values_list("collection__name", flat=True))
     assert collections == {PRESS_COLLECTION_NAME}

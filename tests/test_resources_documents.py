@@ -14,16 +14,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from home.models import (
-    DocumentLibraryPage,
-    DocumentType,
-    OutputState,
-    Sector,
-    SiteDocument,
-    WorkingGroupOutput,
-    WorkingGroupPage,
-)
-from home.resources_factories import PDF_BYTES, SiteDocumentFactory, odf_bytes, ooxml_bytes
+from core.models import DocumentType, Sector, SiteDocument
+from resources.factories import PDF_BYTES, SiteDocumentFactory, odf_bytes, ooxml_bytes
+from resources.models import DocumentLibraryPage, OutputState, WorkingGroupOutput, WorkingGroupPage
 
 pytestmark = pytest.mark.django_db
 

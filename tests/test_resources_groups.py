@@ -7,16 +7,18 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from home.models import (
+from core.models import Sector
+from core.models.taxonomy import Province
+from home.models import HomePage
+from resources.factories import SiteDocumentFactory
+from resources.models import (
     DocumentLibraryPage,
     FocusGroupIndexPage,
     FocusGroupOutput,
     FocusGroupPage,
     GroupMaterialPage,
-    HomePage,
     OutputState,
     ResourcesIndexPage,
-    Sector,
     TrainingFormat,
     TrainingIndexPage,
     TrainingOfferPage,
@@ -25,8 +27,6 @@ from home.models import (
     WorkingGroupPage,
     WorkingGroupProvince,
 )
-from home.models.taxonomy import Province
-from home.resources_factories import SiteDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from home.content.groups import UPI_GROUP_NAME
+from core.roles import UPI_GROUP_NAME
 
 pytestmark = pytest.mark.django_db
 

@@ -67,7 +67,7 @@ def test_result_shows_title_type_date_snippet_and_breadcrumb(client):
 
 
 def test_type_filter_with_counts_narrows_the_results(client, home_it):
-    from home.models import SiteDocument
+    from core.models import SiteDocument
 
     SiteDocument.objects.create(title="Questionario di mappatura", description="Questionario sul progetto",
                                 file="documents/q.pdf", language="it")
@@ -186,7 +186,7 @@ def test_very_broad_searches_say_only_the_most_relevant_are_listed(client, home_
 
 
 def test_a_province_or_comune_name_leads_to_the_province_page(client):
-    from home.models import Comune, Province
+    from core.models import Comune, Province
 
     treviso = Province.objects.get(name="Treviso")
     response = client.get("/cerca/", {"q": "Provincia di Treviso"})

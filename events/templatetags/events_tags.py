@@ -3,7 +3,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.structured_data import json_ld_script
+from core.structured_data import json_ld_script
 
 register = template.Library()
 

@@ -121,7 +121,7 @@ def province_url(context, province):
 
 @register.simple_tag(takes_context=True)
 def render_section(context, section):
-    """Render a slot filled by another app (see home.sections)."""
+    """Render a slot filled by another app (see core.sections)."""
     values = {"request": context.get("request"), "page": context.get("page"), **section.get("context", {})}
     return render_to_string(section["template"], values, request=context.get("request"))
 

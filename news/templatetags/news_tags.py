@@ -6,8 +6,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
-from home.models import Sector
-from home.structured_data import json_ld_script
+from core.models import Sector
+from core.structured_data import json_ld_script
 
 register = template.Library()
 

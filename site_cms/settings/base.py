@@ -20,7 +20,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
+    "resources",
     "news",
     "events",
     "practices",
@@ -58,7 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.middleware.ContentSecurityPolicyMiddleware",
+    "site_cms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,14 +136,14 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Document files live outside MEDIA_ROOT and are only served by the document serve view (home.storage).
+# Document files live outside MEDIA_ROOT and are only served by the document serve view (core.storage).
 DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "protected-media"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Le Province e il sistema dei servizi a supporto dei Comuni"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
-WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "zip"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an attachment with its name
@@ -172,7 +174,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@example.invalid")
 
-# Content-Security-Policy of the public site (see home.middleware): everything is self-hosted.
+# Content-Security-Policy of the public site (see site_cms.middleware): everything is self-hosted.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; "

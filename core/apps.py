@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app builds on: base page, blocks, media, taxonomy, roles, settings, seed framework."""
+
+    name = "core"
+    verbose_name = _("Sito e tassonomia")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from core.roles import setup_roles
+
+        post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")

@@ -1,0 +1,61 @@
+"""The abstract page every page type of the site extends."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """SEO, listing and social fields shared by every page type."""
+
+    listing_title = models.CharField(
+        _("titolo negli elenchi"), max_length=255, blank=True,
+        help_text=_("Se vuoto, negli elenchi si usa il titolo della pagina."),
+    )
+    listing_summary = models.TextField(
+        _("sintesi negli elenchi"), max_length=300, blank=True,
+        help_text=_("Una o due frasi (al massimo 300 caratteri) mostrate negli elenchi e nei risultati di ricerca."),
+    )
+    listing_image = models.ForeignKey(
+        "core.SiteImage", verbose_name=_("immagine negli elenchi"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    social_image = models.ForeignKey(
+        "core.SiteImage", verbose_name=_("immagine per i social network"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Usata nelle anteprime di condivisione; se vuota si usa l'immagine negli elenchi."),
+    )
+    review_date = models.DateField(
+        _("data di revisione"), null=True, blank=True,
+        help_text=_("Quando ricontrollare che il contenuto sia ancora corretto."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Negli elenchi"),
+        ),
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("Condivisione")),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("review_date")]
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+    def get_summary(self):
+        return self.listing_summary or self.search_description
+
+    def get_meta_description(self):
+        return self.search_description or self.listing_summary
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image

@@ -1,0 +1,228 @@
+"""The page types of the site's base: home, generic content, sectors, Provinces, site map."""
+
+from collections import OrderedDict
+
+from django.db import models
+from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage, MacroArea, Province, Sector
+from core.sections import collect_sections
+
+
+class HomePage(BasePage):
+    """The root of each language tree."""
+
+    hero_kicker = models.CharField(_("occhiello"), max_length=200, blank=True)
+    hero_text = models.TextField(_("testo introduttivo"), blank=True)
+    hero_image = models.ForeignKey(
+        "core.SiteImage", verbose_name=_("immagine di apertura"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("pagina del pulsante"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_cta_label = models.CharField(_("testo del pulsante"), max_length=60, blank=True)
+    sectors_heading = models.CharField(_("titolo della sezione dei settori"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_kicker"), FieldPanel("hero_text"), FieldPanel("hero_image"),
+             FieldPanel("hero_cta_page"), FieldPanel("hero_cta_label")],
+            heading=_("Apertura"),
+        ),
+        FieldPanel("sectors_heading"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Pagina iniziale")
+        verbose_name_plural = _("Pagine iniziali")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sector_pages"] = (
+            SectorPage.objects.live().public().filter(locale=self.locale).select_related("sector")
+            .order_by("sector__sort_order")
+        )
+        context["sections"] = collect_sections("home_page_sections", request, self)
+        return context
+
+
+class ContentPage(BasePage):
+    """A generic page built from the shared blocks."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Pagina di contenuto")
+        verbose_name_plural = _("Pagine di contenuto")
+
+
+class SectorIndexPage(BasePage):
+    """“I settori”: the three sectors of the project."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.SectorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Indice dei settori")
+        verbose_name_plural = _("Indici dei settori")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sector_pages"] = (
+            SectorPage.objects.child_of(self).live().public().select_related("sector").order_by("sector__sort_order")
+        )
+        return context
+
+
+class SectorPage(BasePage):
+    """One of the three sectors: what the Provinces do in it for their Comuni."""
+
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="pages",
+    )
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("sector"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.SectorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Pagina di settore")
+        verbose_name_plural = _("Pagine di settore")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = collect_sections("sector_page_sections", request, self)
+        return context
+
+
+class ProvinceIndexPage(RoutablePageMixin, BasePage):
+    """“Le Province”: the 76 Provinces by macro-area and region, and one sub-page per Province."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Indice delle Province")
+        verbose_name_plural = _("Indici delle Province")
+
+    @staticmethod
+    def grouped_provinces():
+        """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
+        groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
+        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
+        for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
+            groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
+        return list(groups.values())
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request, context_overrides={"macro_areas": self.grouped_provinces()})
+
+    @path("<slug:slug>/")
+    def province_view(self, request, slug):
+        try:
+            province = Province.objects.get(slug=slug)
+        except Province.DoesNotExist as exc:
+            raise Http404(_("Provincia non trovata")) from exc
+        comuni = list(province.comuni.order_by("name"))
+        return self.render(
+            request,
+            template="home/province_detail.html",
+            context_overrides={
+                "province": province,
+                "comuni": comuni,
+                "population": sum(c.population_2011 or 0 for c in comuni),
+                "sections": collect_sections("province_page_sections", request, province),
+            },
+        )
+
+    def province_url(self, province):
+        return self.url + self.reverse_subpage("province_view", kwargs={"slug": province.slug})
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for slug in Province.objects.values_list("slug", flat=True):
+            urls.append({"location": f"{base}{slug}/", "lastmod": self.last_published_at})
+        return urls
+
+
+class SitemapPage(BasePage):
+    """“Mappa del sito”: every public page of the active language, as a tree."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Mappa del sito")
+        verbose_name_plural = _("Mappe del sito")
+
+    def get_tree(self):
+        home = self.get_parent()
+        pages = list(home.get_descendants().live().public().order_by("path").only("title", "url_path", "depth", "path"))
+        root = {"page": home, "children": []}
+        stack = [root]
+        for page in pages:
+            node = {"page": page, "children": []}
+            while len(stack) > 1 and stack[-1]["page"].depth >= page.depth:
+                stack.pop()
+            stack[-1]["children"].append(node)
+            stack.append(node)
+        return root
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = self.get_tree()
+        return context
+
+
+def province_index_for_locale(locale):
+    return ProvinceIndexPage.objects.live().filter(locale=locale).first()
+
+

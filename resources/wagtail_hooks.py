@@ -1,0 +1,72 @@
+"""Wagtail hooks of “Documenti e risorse” (imported by home.wagtail_hooks)."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from resources.models import GroupMaterialPage, UpcomingDocument
+from resources.views import document_is_withheld
+
+
+class UpcomingDocumentViewSet(SnippetViewSet):
+    model = UpcomingDocument
+    icon = "doc-empty"
+    menu_label = _("Documenti in preparazione")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["title", "doc_type", "document"]
+    list_filter = ["doc_type"]
+    search_fields = ["title", "description"]
+
+
+register_snippet(UpcomingDocumentViewSet)
+
+
+@hooks.register("before_serve_document")
+def withhold_unpublished_outputs(document, request):
+    """A document that is only a draft or approved group output is not public yet."""
+    if document_is_withheld(document, request):
+        raise Http404(_("Documento non trovato"))
+
+
+@hooks.register("load_site_content")
+def load_resources(loader, home_it):
+    from resources.content import load
+
+    load(loader, home_it)
+
+
+def restrict_like_the_other_languages(sender, instance, **kwargs):
+    """A reserved page published in a new language gets the privacy setting of its translations."""
+    if PageViewRestriction.objects.filter(page=instance).exists():
+        return
+    source = PageViewRestriction.objects.filter(
+        page__translation_key=instance.translation_key
+    ).exclude(page=instance).first()
+    if source is not None:
+        restriction = PageViewRestriction.objects.create(
+            page=instance, restriction_type=source.restriction_type, password=source.password
+        )
+        restriction.groups.set(source.groups.all())
+
+
+page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPage)
+
+
+@hooks.register("sector_page_sections")
+def sector_working_group(request, sector_page):
+    """The sector page links to the sector's working group."""
+    from resources.models import WorkingGroupPage
+
+    group = (
+        WorkingGroupPage.objects.live().public()
+        .filter(locale=sector_page.locale, sector__code=sector_page.sector.code).first()
+    )
+    if group is None:
+        return None
+    return {"template": "resources/includes/sector_working_group.html", "context": {"group": group}, "order": 60}
