@@ -39,9 +39,11 @@ run: install assets
 test: install assets
 	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest --create-db
 
-lint: install
+## make lint: ruff's rules, ruff's formatting and the templates' indentation; fails on any finding
+lint: $(VENV)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates/ $(wildcard */templates)
 
 check: install
 	$(BIN)/python manage.py check

@@ -30,7 +30,7 @@ SUBJECTS = {
 
 def generate(count, seed=2021, languages=("it", "en")):
     """Create ``count`` example practices (and their English versions); returns how many were created."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (reproducible example data, nothing secret)
     provinces = list(Province.objects.order_by("istat_code"))
     indexes = {i.locale.language_code: i for i in PracticeIndexPage.objects.select_related("locale")}
     sectors = {(s.locale.language_code, s.code): s for s in Sector.objects.select_related("locale")}

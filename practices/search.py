@@ -63,7 +63,7 @@ def refresh_search_documents(ids=None):
                 FROM wagtailcore_page wp JOIN wagtailcore_locale l ON l.id = wp.locale_id
             ) AS c
             WHERE c.id = p.page_ptr_id {where}
-            """,
+            """,  # noqa: S608 (`where` is one of two literals; the ids are a bound parameter)
             params,
         )
 

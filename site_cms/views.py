@@ -1,3 +1,5 @@
+import contextlib
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -12,11 +14,8 @@ def robots_txt(request):
     """Crawlers may index the site but not the admin nor the search result pages."""
     disallowed = ["/admin/"]
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            try:
-                disallowed.append(reverse("search"))
-            except NoReverseMatch:
-                pass
+        with translation.override(code), contextlib.suppress(NoReverseMatch):
+            disallowed.append(reverse("search"))
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in dict.fromkeys(disallowed))]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

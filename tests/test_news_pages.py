@@ -118,7 +118,7 @@ def archive():
 def test_filters_return_exactly_the_matching_news(client, archive, query, expected):
     response = client.get(f"/sala-stampa/?{query}")
     assert response.status_code == 200
-    found = [title for title in titles(response) if title.startswith("Esempio") or title.startswith("Il progetto sui")]
+    found = [title for title in titles(response) if title.startswith(("Esempio", "Il progetto sui"))]
     assert found == expected
     assert '<meta name="robots" content="noindex, follow">' in response.content.decode()
 

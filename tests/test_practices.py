@@ -250,9 +250,8 @@ def test_example_practices_are_marked_and_refused_in_production(client):
     assert "Pratica di esempio" in client.get(page.url).content.decode()
     data = json.loads(client.get(CATALOGUE + "export/json/").content)
     assert any(r["is_example"] for r in data["records"])
-    with override_settings(SETTINGS_MODULE="site_cms.settings.production"):
-        with pytest.raises(CommandError):
-            call_command("generate_example_practices", count=1, stdout=io.StringIO())
+    with override_settings(SETTINGS_MODULE="site_cms.settings.production"), pytest.raises(CommandError):
+        call_command("generate_example_practices", count=1, stdout=io.StringIO())
 
 
 def test_page_type_rules():

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from core.models import ProvinceGroup
 from core.roles import UPI_GROUP_NAME
 
-DEV_PASSWORD = "sviluppo-locale-2026"
+DEV_PASSWORD = "sviluppo-locale-2026"  # noqa: S105 (development logins only; the command refuses without DEBUG)
 
 
 class Command(BaseCommand):
