@@ -77,7 +77,7 @@ def ensure_upi_group():
     return group
 
 
-def ensure_province_groups(role, name_prefix):
+def ensure_province_groups(role, name_prefix, admin_access=True):
     """One admin group per Province for ``role``, named ``name_prefix`` + the Province's name.
 
     Returns the groups by Province. Existing groups are kept (and their members with them).
@@ -89,7 +89,8 @@ def ensure_province_groups(role, name_prefix):
         if group is None:
             group, _created = Group.objects.get_or_create(name=f"{name_prefix}{province.name}")
             ProvinceGroup.objects.create(province=province, role=role, group=group)
-        group.permissions.add(permission("wagtailadmin", "access_admin"))
+        if admin_access:
+            group.permissions.add(permission("wagtailadmin", "access_admin"))
         groups[province] = group
     return groups
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "practices",
+    "mapping",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
