@@ -1,10 +1,7 @@
 """The page types of the site's base: home, generic content, sectors, Provinces, site map."""
 
-from collections import OrderedDict
 
 from django.db import models
-from django.db.models import Count
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, MacroArea, Province, Sector
+from core.models import BasePage, Province, Sector
 from core.sections import collect_sections
 
 
@@ -147,36 +144,13 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Indice delle Province")
         verbose_name_plural = _("Indici delle Province")
 
-    @staticmethod
-    def grouped_provinces():
-        """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
-        groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
-        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
-        for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
-            groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
-        return list(groups.values())
-
     @path("")
     def index_view(self, request):
-        return self.render(request, context_overrides={"macro_areas": self.grouped_provinces()})
+        return views.province_index(request, self)
 
     @path("<slug:slug>/")
     def province_view(self, request, slug):
-        try:
-            province = Province.objects.get(slug=slug)
-        except Province.DoesNotExist as exc:
-            raise Http404(_("Provincia non trovata")) from exc
-        comuni = list(province.comuni.order_by("name"))
-        return self.render(
-            request,
-            template="home/province_detail.html",
-            context_overrides={
-                "province": province,
-                "comuni": comuni,
-                "population": sum(c.population_2011 or 0 for c in comuni),
-                "sections": collect_sections("province_page_sections", request, province),
-            },
-        )
+        return views.province(request, self, slug=slug)
 
     def province_url(self, province):
         return self.url + self.reverse_subpage("province_view", kwargs={"slug": province.slug})
@@ -226,3 +200,5 @@ def province_index_for_locale(locale):
     return ProvinceIndexPage.objects.live().filter(locale=locale).first()
 
 
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from home import views  # noqa: E402

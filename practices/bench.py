@@ -68,6 +68,7 @@ def main(argv=None):
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cms.settings.dev")
 
+    # Django is imported and set up only once DATABASE_URL names the benchmark database.
     import django
 
     django.setup()

@@ -25,30 +25,8 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage, DocumentType, MacroArea, Province, Sector, SiteDocument
-
-
-class GroupState(models.TextChoices):
-    PLANNED = "planned", _("Previsto")
-    ACTIVE = "active", _("Attivo")
-    CLOSED = "closed", _("Concluso")
-
-
-class OutputState(models.TextChoices):
-    DRAFT = "draft", _("Bozza")
-    APPROVED = "approved", _("Approvato dal gruppo")
-    PUBLISHED = "published", _("Pubblicato")
-
-
-class TrainingFormat(models.TextChoices):
-    COURSE = "course", _("Corso")
-    WEBINAR = "webinar", _("Webinar")
-    WORKSHOP = "workshop", _("Laboratorio")
-
-
-class RegistrationStatus(models.TextChoices):
-    PLANNED = "planned", _("Iscrizioni non ancora aperte")
-    OPEN = "open", _("Iscrizioni aperte")
-    CLOSED = "closed", _("Iscrizioni chiuse")
+from core.related import related_pages
+from resources.choices import GroupState, OutputState, RegistrationStatus, TrainingFormat
 
 
 def page_links_block(label):
@@ -178,18 +156,11 @@ class DocumentLibraryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        from resources.views import library_context
-
-        return self.render(request, context_overrides=library_context(self, request))
+        return views.library(request, self)
 
     @path("<int:document_id>/")
     def document_view(self, request, document_id):
-        from resources.views import document_context
-
-        return self.render(
-            request, template="resources/document_detail.html",
-            context_overrides=document_context(self, request, document_id),
-        )
+        return views.document(request, self, document_id=document_id)
 
     def document_url(self, document):
         return self.url + self.reverse_subpage("document_view", kwargs={"document_id": document.pk})
@@ -245,7 +216,7 @@ class GroupPage(BasePage):
         return [output for output in self.outputs.all() if output.state == OutputState.PUBLISHED]
 
     def meeting_pages(self):
-        return [block.value for block in self.meetings if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.meetings])
 
     def reserved_pages(self):
         return self.get_children().type(GroupMaterialPage).live()
@@ -464,7 +435,7 @@ class GroupMaterialPage(BasePage):
 
 # --- Training ---------------------------------------------------------------------------------------
 
-class TrainingIndexPage(BasePage):
+class TrainingIndexPage(RoutablePageMixin, BasePage):
     """“Formazione e capacity building”: the training offers, filtered by sector and format."""
 
     intro = models.TextField(_("introduzione"), blank=True)
@@ -482,12 +453,9 @@ class TrainingIndexPage(BasePage):
         verbose_name = _("Indice della formazione")
         verbose_name_plural = _("Indici della formazione")
 
-    def get_context(self, request, *args, **kwargs):
-        from resources.views import training_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(training_context(self, request))
-        return context
+    @path("")
+    def index_view(self, request):
+        return views.training(request, self)
 
 
 class TrainingOfferPage(BasePage):
@@ -557,10 +525,10 @@ class TrainingOfferPage(BasePage):
             raise ValidationError({"registration_url": _("Con le iscrizioni aperte serve l'indirizzo per iscriversi.")})
 
     def session_pages(self):
-        return [block.value for block in self.sessions if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.sessions])
 
     def case_study_pages(self):
-        return [block.value for block in self.case_studies if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.case_studies])
 
     def material_documents(self):
         ids = [block.value.pk for block in self.materials if block.value]
@@ -575,3 +543,7 @@ __all__ = [
     "WorkingGroupOutput", "WorkingGroupPage", "WorkingGroupProvince", "public_documents",
     "restricted_collection_ids", "withheld_document_ids",
 ]
+
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from resources import views  # noqa: E402

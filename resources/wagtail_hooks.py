@@ -9,7 +9,8 @@ from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resources.models import GroupMaterialPage, UpcomingDocument
+from resources import content
+from resources.models import GroupMaterialPage, UpcomingDocument, WorkingGroupPage
 from resources.views import document_is_withheld
 
 
@@ -36,9 +37,7 @@ def withhold_unpublished_outputs(document, request):
 
 @hooks.register("load_site_content")
 def load_resources(loader, home_it):
-    from resources.content import load
-
-    load(loader, home_it)
+    content.load(loader, home_it)
 
 
 def restrict_like_the_other_languages(sender, instance, **kwargs):
@@ -61,8 +60,6 @@ page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPa
 @hooks.register("sector_page_sections")
 def sector_working_group(request, sector_page):
     """The sector page links to the sector's working group."""
-    from resources.models import WorkingGroupPage
-
     group = (
         WorkingGroupPage.objects.live().public()
         .filter(locale=sector_page.locale, sector__code=sector_page.sector.code).first()

@@ -14,9 +14,18 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
 
-from core.models import SiteDocument
+from modelsearch.index import SearchField
+from modelsearch.query import Fuzzy
+
+from core.models import Comune, Province, SiteDocument
+from core.models.taxonomy import normalize_name
+from core.sections import collect_sections
+from home.models import ProvinceIndexPage, SectorPage, SitemapPage
 from resources.models import public_documents
 
 logger = logging.getLogger(__name__)
@@ -145,8 +154,6 @@ def _as_date(value):
 
 def block_text(block, value):
     """The readable text of a StreamField value: its words, not the labels of choices or chosen objects."""
-    from wagtail import blocks
-
     if value is None or isinstance(block, (blocks.ChoiceBlock, blocks.ChooserBlock)):
         return []
     if isinstance(block, blocks.StreamBlock):
@@ -160,10 +167,6 @@ def block_text(block, value):
 
 def searchable_text(obj):
     """The plain text of an object's indexed fields (titles excluded), in the order they are declared."""
-    from wagtail.fields import StreamField
-
-    from modelsearch.index import SearchField
-
     texts = []
     seen = set()
     for search_field in obj.get_search_fields():
@@ -228,8 +231,6 @@ def fuzzy_hits(request, query, limit=5):
     """Spelling-tolerant matches (PostgreSQL with pg_trgm only); [] where the backend cannot do it."""
     if connection.vendor != "postgresql":
         return []
-    from modelsearch.query import Fuzzy
-
     pages = Page.objects.filter(pk__in=searchable_pages(request).values("pk"))
     try:
         with transaction.atomic():
@@ -241,8 +242,6 @@ def fuzzy_hits(request, query, limit=5):
 
 def promotions(request, query):
     """Editors' pinned results for this query that the visitor may see, in their order."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
     pinned = SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page")
     allowed = set(searchable_pages(request).filter(
         pk__in=[p.page_id for p in pinned if p.page_id]).values_list("pk", flat=True))
@@ -252,9 +251,6 @@ def promotions(request, query):
 def helpful_links(request):
     """For the page without a query (or without results): the sectors, the site's sections and the site map,
     and the blocks other apps put on the home page (latest news, upcoming events) through its hook."""
-    from core.sections import collect_sections
-    from home.models import SectorPage, SitemapPage
-
     pages = searchable_pages(request)
     sectors = list(
         SectorPage.objects.filter(pk__in=pages.values("pk")).select_related("sector").order_by("sector__sort_order")
@@ -278,10 +274,6 @@ PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality o
 
 def place_shortcuts(request, query, limit=10):
     """A Province or a Comune named like the query: a direct link to the Province's page (its services)."""
-    from core.models import Comune, Province
-    from core.models.taxonomy import normalize_name
-    from home.models import ProvinceIndexPage
-
     name = normalize_name(query)
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):

@@ -1,10 +1,12 @@
 """The models every app builds on: the abstract page, media, taxonomy, roles and site settings."""
 
+from core.choices import DocumentLanguage, DocumentType, Licence, MacroArea
+
 from .base import BasePage
-from .media import DocumentLanguage, DocumentType, Licence, SiteDocument, SiteImage, SiteRendition
+from .media import SiteDocument, SiteImage, SiteRendition
 from .roles import ProvinceGroup
 from .settings import SiteSettings
-from .taxonomy import Comune, MacroArea, Province, Sector, Theme, normalize_name
+from .taxonomy import Comune, Province, Sector, Theme, normalize_name
 
 __all__ = [
     "BasePage", "Comune", "DocumentLanguage", "DocumentType", "Licence", "MacroArea", "Province",
