@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, MacroArea, Province, Sector
+from core.models import BasePage, IntroMixin, MacroArea, Province, Sector
 from core.related import related_pages
 
 from .blocks import GalleryBlock, ProgrammeBlock, RelatedPagesBlock, ReportDocumentsBlock, SpeakersBlock
@@ -54,10 +54,9 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """“Eventi”: upcoming and past events, filters, and the iCalendar feed of the upcoming ones."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 

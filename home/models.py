@@ -6,15 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage, Province, Sector
+from core.models import BasePage, BodyMixin, IntroMixin, Province, Sector
 from core.sections import collect_sections
 
 
-class HomePage(BasePage):
+class HomePage(BodyMixin, BasePage):
     """The root of each language tree."""
 
     hero_kicker = models.CharField(_("occhiello"), max_length=200, blank=True)
@@ -29,7 +27,6 @@ class HomePage(BasePage):
     )
     hero_cta_label = models.CharField(_("testo del pulsante"), max_length=60, blank=True)
     sectors_heading = models.CharField(_("titolo della sezione dei settori"), max_length=200, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
@@ -60,11 +57,9 @@ class HomePage(BasePage):
         return context
 
 
-class ContentPage(BasePage):
+class ContentPage(IntroMixin, BodyMixin, BasePage):
     """A generic page built from the shared blocks."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -77,11 +72,9 @@ class ContentPage(BasePage):
         verbose_name_plural = _("Pagine di contenuto")
 
 
-class SectorIndexPage(BasePage):
+class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
     """“I settori”: the three sectors of the project."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -102,14 +95,12 @@ class SectorIndexPage(BasePage):
         return context
 
 
-class SectorPage(BasePage):
+class SectorPage(IntroMixin, BodyMixin, BasePage):
     """One of the three sectors: what the Provinces do in it for their Comuni."""
 
     sector = models.ForeignKey(
         Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="pages",
     )
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("sector"), FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -127,11 +118,9 @@ class SectorPage(BasePage):
         return context
 
 
-class ProvinceIndexPage(RoutablePageMixin, BasePage):
+class ProvinceIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Le Province”: the 76 Provinces by macro-area and region, and one sub-page per Province."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -163,10 +152,9 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
         return urls
 
 
-class SitemapPage(BasePage):
+class SitemapPage(IntroMixin, BasePage):
     """“Mappa del sito”: every public page of the active language, as a tree."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Province, Sector, SiteImage, Theme
+from core.models import BasePage, IntroMixin, Province, Sector, SiteImage, Theme
 from core.related import related_pages
 from news import blocks as news_blocks
 from news.choices import LISTING_RENDITION, DatePrecision, NewsType
@@ -28,10 +28,9 @@ from news.forms import NewsPageForm
 from news.permissions import NewsPagePermissionTester
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """“Sala stampa”: every news item, newest first, with filters, feeds, press contacts and press kit."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     press_contacts = StreamField(
         news_blocks.PressContactsBlock(), verbose_name=_("contatti per la stampa"), blank=True,
     )

@@ -15,7 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Theme
+from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
 from core.related import related_pages
 from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
@@ -49,11 +49,9 @@ class LinkBlock(blocks.StructBlock):
         label = _("Collegamento")
 
 
-class PracticeIndexPage(RoutablePageMixin, BasePage):
+class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Buone pratiche”: the catalogue, its open-data export and the Comune finder."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

@@ -24,7 +24,16 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, DocumentType, MacroArea, Province, Sector, SiteDocument
+from core.models import (
+    BasePage,
+    BodyMixin,
+    DocumentType,
+    IntroMixin,
+    MacroArea,
+    Province,
+    Sector,
+    SiteDocument,
+)
 from core.related import related_pages
 from resources.choices import GroupState, OutputState, RegistrationStatus, TrainingFormat
 
@@ -108,11 +117,9 @@ class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):
 
 # --- Section and library ----------------------------------------------------------------------------
 
-class ResourcesIndexPage(BasePage):
+class ResourcesIndexPage(IntroMixin, BodyMixin, BasePage):
     """“Documenti e risorse”: the library, the working groups, the focus groups and training."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -135,10 +142,9 @@ class ResourcesIndexPage(BasePage):
         return context
 
 
-class DocumentLibraryPage(RoutablePageMixin, BasePage):
+class DocumentLibraryPage(RoutablePageMixin, IntroMixin, BasePage):
     """The document library: filters, search, sort and a detail view per document."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("documenti per pagina"), default=20)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -168,9 +174,7 @@ class DocumentLibraryPage(RoutablePageMixin, BasePage):
 
 # --- Working groups and focus groups ----------------------------------------------------------------
 
-class GroupIndexPage(BasePage):
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+class GroupIndexPage(IntroMixin, BodyMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -186,10 +190,9 @@ class GroupIndexPage(BasePage):
         return context
 
 
-class GroupPage(BasePage):
+class GroupPage(IntroMixin, BasePage):
     """What working groups and focus groups share: purpose, state, meetings, outputs, reserved area."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     state = models.CharField(_("stato"), max_length=12, choices=GroupState.choices, default=GroupState.PLANNED)
     body = StreamField(
         BodyBlock(), verbose_name=_("finalità e attività"), blank=True,
@@ -379,11 +382,9 @@ class FocusGroupOutput(OutputBase):
         verbose_name = _("resoconto o prodotto del focus group")
 
 
-class GroupMaterialPage(BasePage):
+class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
     """A page of a group's reserved area: restrict it to the group's members with the privacy settings."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -435,11 +436,9 @@ class GroupMaterialPage(BasePage):
 
 # --- Training ---------------------------------------------------------------------------------------
 
-class TrainingIndexPage(RoutablePageMixin, BasePage):
+class TrainingIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Formazione e capacity building”: the training offers, filtered by sector and format."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -458,10 +457,9 @@ class TrainingIndexPage(RoutablePageMixin, BasePage):
         return views.training(request, self)
 
 
-class TrainingOfferPage(BasePage):
+class TrainingOfferPage(IntroMixin, BasePage):
     """A training offer for provincial officials: audience, modules, sessions, materials, registration."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     audience = models.CharField(_("destinatari"), max_length=255, blank=True)
     sector = models.ForeignKey(
         Sector, verbose_name=_("settore"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -1,11 +1,14 @@
-"""The abstract page every page type of the site extends."""
+"""The abstract page every page type of the site extends, and the fields many page types share."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.blocks import BodyBlock
 
 
 class BasePage(Page):
@@ -59,3 +62,21 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+
+class IntroMixin(models.Model):
+    """The introduction shown under a page's title (add ``FieldPanel("intro")`` to the panels)."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    """The page's content, built from the shared blocks (add ``FieldPanel("body")`` to the panels)."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    class Meta:
+        abstract = True
