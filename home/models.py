@@ -11,9 +11,14 @@ from wagtail.search import index
 from core.models import BasePage, BodyMixin, IntroMixin, Province, Sector
 from core.sections import collect_sections
 
+# Site search lists the site's generic pages together, as “Pagine” (see BasePage.search_type).
+GENERIC_PAGES = ("page", _("Pagine"))
+
 
 class HomePage(BodyMixin, BasePage):
     """The root of each language tree."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
     hero_kicker = models.CharField(_("occhiello"), max_length=200, blank=True)
     hero_text = models.TextField(_("testo introduttivo"), blank=True)
@@ -60,6 +65,8 @@ class HomePage(BodyMixin, BasePage):
 class ContentPage(IntroMixin, BodyMixin, BasePage):
     """A generic page built from the shared blocks."""
 
+    search_type, search_type_label = GENERIC_PAGES
+
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -74,6 +81,8 @@ class ContentPage(IntroMixin, BodyMixin, BasePage):
 
 class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
     """“I settori”: the three sectors of the project."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -98,6 +107,8 @@ class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
 class SectorPage(IntroMixin, BodyMixin, BasePage):
     """One of the three sectors: what the Provinces do in it for their Comuni."""
 
+    search_type, search_type_label = GENERIC_PAGES
+
     sector = models.ForeignKey(
         Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="pages",
     )
@@ -120,6 +131,8 @@ class SectorPage(IntroMixin, BodyMixin, BasePage):
 
 class ProvinceIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Le Province”: the 76 Provinces by macro-area and region, and one sub-page per Province."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -154,6 +167,8 @@ class ProvinceIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
 
 class SitemapPage(IntroMixin, BasePage):
     """“Mappa del sito”: every public page of the active language, as a tree."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 

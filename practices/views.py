@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 
 from core.models import Comune
 from core.models.taxonomy import normalize_name
-from home.models import province_index_for_locale
+from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for
@@ -139,7 +139,7 @@ def comune_finder(request, page):
     """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
     text = (request.GET.get("comune") or "").strip()[:MAX_COMUNE_QUERY]
     matches, exact = find_comuni(text) if text else ([], False)
-    province_index = province_index_for_locale(page.locale)
+    province_index = core_province_index(page.locale)
     if exact and len(matches) == 1 and province_index is not None:
         return HttpResponseRedirect(f"{province_index.url}{matches[0].province.slug}/")
     response = TemplateResponse(

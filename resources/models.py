@@ -24,6 +24,7 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.documents import public_documents, restricted_collection_ids
 from core.models import (
     BasePage,
     BodyMixin,
@@ -47,16 +48,11 @@ def page_links_block(label):
 
 # --- Documents --------------------------------------------------------------------------------------
 
-def restricted_collection_ids():
-    """Collections with a privacy setting, and every collection below them."""
-    ids = set()
-    for collection in Collection.objects.filter(view_restrictions__isnull=False).distinct():
-        ids.update(collection.get_descendants(inclusive=True).values_list("id", flat=True))
-    return ids
-
-
 def withheld_document_ids():
-    """Documents listed as group outputs none of which is published yet (draft or only approved)."""
+    """Documents listed as group outputs none of which is published yet (draft or only approved).
+
+    Registered as a ``withheld_document_ids`` hook: ``core.documents.public_documents`` leaves them out.
+    """
     linked, published = set(), set()
     for model in (WorkingGroupOutput, FocusGroupOutput):
         for document_id, state in model.objects.filter(document__isnull=False).values_list("document_id", "state"):
@@ -64,13 +60,6 @@ def withheld_document_ids():
             if state == OutputState.PUBLISHED:
                 published.add(document_id)
     return linked - published
-
-
-def public_documents():
-    """The documents anyone may see: not in a private collection, not an unpublished group output."""
-    return SiteDocument.objects.exclude(collection_id__in=restricted_collection_ids()).exclude(
-        id__in=withheld_document_ids()
-    )
 
 
 class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):

@@ -1,4 +1,5 @@
-"""Wagtail hooks of “Documenti e risorse” (imported by home.wagtail_hooks)."""
+"""Wagtail hooks of “Documenti e risorse”: the snippet of documents in preparation, the documents withheld
+from the public, the content loader, the privacy of reserved pages, the sector pages' link to their group."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from resources import content
-from resources.models import GroupMaterialPage, UpcomingDocument, WorkingGroupPage
+from resources.models import GroupMaterialPage, UpcomingDocument, WorkingGroupPage, withheld_document_ids
 from resources.views import document_is_withheld
 
 
@@ -26,6 +27,9 @@ class UpcomingDocumentViewSet(SnippetViewSet):
 
 
 register_snippet(UpcomingDocumentViewSet)
+
+
+hooks.register("withheld_document_ids", withheld_document_ids)
 
 
 @hooks.register("before_serve_document")

@@ -1,6 +1,7 @@
 """The abstract page every page type of the site extends, and the fields many page types share."""
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -48,8 +49,22 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
+    # The site search files its results by type: the page types that share a ``search_type`` are one
+    # filter, named ``search_type_label``. By default each page type is a type of its own, named by
+    # its model's plural name.
+    search_type = None
+    search_type_label = None
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_type(cls):
+        return cls.search_type or cls._meta.label_lower
+
+    @classmethod
+    def get_search_type_label(cls):
+        return cls.search_type_label or capfirst(cls._meta.verbose_name_plural)
 
     def get_listing_title(self):
         return self.listing_title or self.title
