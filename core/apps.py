@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Models and signal receivers can be imported only once the app registry is ready.
         from django.db.models.signals import post_migrate
 
         from core.roles import setup_roles

@@ -10,6 +10,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.models import Locale
 
+from PIL import Image, ImageDraw
+
 from core.loader import Text as T
 from core.models import Sector, SiteImage
 
@@ -101,8 +103,6 @@ def ensure_sectors(loader):
 
 def eu_emblem():
     """The EU emblem (twelve gold stars on blue), drawn to its official geometry."""
-    from PIL import Image, ImageDraw
-
     existing = SiteImage.objects.filter(title="Emblema dell'Unione europea").first()
     if existing:
         return existing

@@ -5,8 +5,12 @@ Roles are created when the database is migrated (each app connects its ``ensure_
 loads content. Every function here is idempotent.
 """
 
+from importlib import import_module
+
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils.module_loading import module_has_submodule
 
 from wagtail.models import (
     Collection,
@@ -133,11 +137,6 @@ def setup_roles(sender, **kwargs):
     first. Django sends post_migrate once per app, in INSTALLED_APPS order, and creates the permissions
     of each app in its own round, so the roles wait for the last one.
     """
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.utils.module_loading import module_has_submodule
-
     app_configs = list(apps.get_app_configs())
     # Django signals only the apps that have a models module.
     if sender.label != [config for config in app_configs if config.models_module is not None][-1].label:

@@ -9,6 +9,10 @@ blocks to the home page, the sector pages and the Province pages by registering 
 
 Hook names: ``home_page_sections`` (receives the HomePage), ``sector_page_sections`` (the SectorPage),
 ``province_page_sections`` (the Province). A hook returns a dict or None (nothing to show).
+
+The other way round, apps find the base's pages through hooks too: ``province_index`` (receives a
+locale, returns the live page listing the Provinces in that language, or None) and
+``search_helpful_links`` (see ``search.service.helpful_links``).
 """
 
 from wagtail import hooks
@@ -21,3 +25,12 @@ def collect_sections(hook_name, request, obj):
         if section:
             sections.append(section)
     return sorted(sections, key=lambda section: section.get("order", 100))
+
+
+def province_index(locale):
+    """The live page that lists the Provinces in ``locale``, with a page per Province; None if none."""
+    for hook in hooks.get_hooks("province_index"):
+        page = hook(locale)
+        if page is not None:
+            return page
+    return None

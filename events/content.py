@@ -9,7 +9,8 @@ import datetime
 from core.loader import Text as T
 from core.models import Province
 
-from .models import EventIndexPage, EventMode, EventPage, EventType
+from .choices import EventMode, EventType
+from .models import EventIndexPage, EventPage
 
 INDEX = {
     "title": T("Eventi", "Events"),

@@ -3,7 +3,8 @@
 import factory
 import wagtail_factories
 
-from .models import EventIndexPage, EventPage, EventType
+from .choices import EventType
+from .models import EventIndexPage, EventPage
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):

@@ -5,12 +5,13 @@ from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import FilterForm
 from core.models import MacroArea, Province, Sector
 
-from .models import EventType
+from .choices import EventType
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FilterForm):
     tipo = forms.ChoiceField(label=_("Tipo"), required=False)
     anno = forms.TypedChoiceField(label=_("Anno"), required=False, coerce=int, empty_value=None)
     settore = forms.ChoiceField(label=_("Settore"), required=False)
@@ -19,20 +20,17 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, index, view, **kwargs):
         super().__init__(*args, **kwargs)
-        every = [("", _("Tutti"))]
-        self.fields["tipo"].choices = every + list(EventType.choices)
-        self.fields["area"].choices = [("", _("Tutte"))] + list(MacroArea.choices)
+        self.set_choices("tipo", EventType.choices)
+        self.set_choices("area", MacroArea.choices, feminine=True)
         years = (
             index.events().filter(start_date__isnull=False).annotate(year=ExtractYear("start_date"))
             .order_by("-year").values_list("year", flat=True).distinct()
         )
-        self.fields["anno"].choices = every + [(year, str(year)) for year in years]
-        self.fields["settore"].choices = every + list(
-            Sector.objects.filter(locale=index.locale).order_by("sort_order").values_list("code", "name")
+        self.set_choices("anno", [(year, str(year)) for year in years])
+        self.set_choices(
+            "settore", Sector.objects.filter(locale=index.locale).order_by("sort_order").values_list("code", "name")
         )
-        self.fields["provincia"].choices = [("", _("Tutte"))] + list(
-            Province.objects.order_by("name").values_list("slug", "name")
-        )
+        self.set_choices("provincia", Province.objects.order_by("name").values_list("slug", "name"), feminine=True)
 
     def filter(self, events):
         data = getattr(self, "cleaned_data", {})

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event
 
-from .models import EventStatus
+from .choices import EventStatus
 
 PRODID = "-//UPI//Le Province e il sistema dei servizi a supporto dei Comuni//IT"
 

@@ -5,10 +5,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,57 +14,22 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, MacroArea, Province, Sector
+from core.models import BasePage, IntroMixin, MacroArea, Province, Sector
+from core.related import related_pages
 
 from .blocks import GalleryBlock, ProgrammeBlock, RelatedPagesBlock, ReportDocumentsBlock, SpeakersBlock
+from .choices import EventMode, EventStatus, EventType, RegistrationStatus
 
 EVENT_TIMEZONE = ZoneInfo("Europe/Rome")
-PAGE_SIZE = 12
-
-
-class EventType(models.TextChoices):
-    CONFERENCE = "convegno", _("Relazione a convegno")
-    PRESENTATION = "presentazione", _("Presentazione")
-    FOCUS_GROUP = "focus-group", _("Focus group")
-    WORKING_GROUP = "gruppo-di-lavoro", _("Riunione di gruppo di lavoro")
-    ONLINE_MEETING = "incontro-online", _("Incontro online")
-    TRAINING = "formazione", _("Formazione")
-    WEBINAR = "webinar", _("Webinar")
-
-
-class EventMode(models.TextChoices):
-    IN_PERSON = "presenza", _("In presenza")
-    ONLINE = "online", _("Online")
-    HYBRID = "mista", _("In presenza e online")
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "confermato", _("Confermato")
-    POSTPONED = "rinviato", _("Rinviato")
-    CANCELLED = "annullato", _("Annullato")
-
-
-class RegistrationStatus(models.TextChoices):
-    OPEN = "aperte", _("Iscrizioni aperte")
-    CLOSED = "chiuse", _("Iscrizioni chiuse")
-    INVITATION = "su-invito", _("Su invito")
-    FREE = "libero", _("Ingresso libero, senza iscrizione")
 
 
 def _local(date, time):
     return datetime.datetime.combine(date, time or datetime.time.min, tzinfo=EVENT_TIMEZONE)
-
-
-def filter_query(request):
-    """The filters of the current listing as a query string, without the page number."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -91,10 +54,9 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """“Eventi”: upcoming and past events, filters, and the iCalendar feed of the upcoming ones."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -109,57 +71,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public()
 
-    def _listing(self, request, view):
-        from .forms import EventFilterForm
-
-        events = self.events()
-        form = EventFilterForm(request.GET or None, index=self, view=view)
-        events = events.upcoming() if view == "upcoming" else events.past()
-        if form.is_bound:
-            form.is_valid()  # the valid filters apply; an invalid value is reported next to its field
-            events = form.filter(events)
-        events = events.select_related("sector").prefetch_related("provinces")
-        page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "view": view,
-                "form": form,
-                "page_obj": page_obj,
-                "events": page_obj.object_list,
-                "is_filtered": form.is_bound,
-                "filter_query": filter_query(request),
-                "upcoming_url": self.url,
-                "past_url": self.past_url(),
-                "feed_url": self.url + self.reverse_subpage("ical_feed"),
-                "now": timezone.now(),
-            },
-        )
-
     @path("")
     def upcoming_view(self, request):
-        return self._listing(request, "upcoming")
+        return views.upcoming(request, self)
 
     @path("passati/", name="past")
     @path("past/", name="past_en")
     def past_view(self, request):
-        # One address per language: the other language's segment (e.g. from the language switcher)
-        # redirects to this page's own.
-        canonical = self.past_url()
-        if request.path != urlsplit(canonical).path:
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(canonical + (f"?{query}" if query else ""))
-        return self._listing(request, "past")
+        return views.past(request, self)
 
     def past_url(self):
         return self.url + self.reverse_subpage("past_en" if self.locale.language_code == "en" else "past")
 
     @path("ics/", name="ical_feed")
     def ical_feed(self, request):
-        from .ical import calendar_response
-
-        events = list(self.events().dated_upcoming().select_related("sector"))
-        return calendar_response(request, events, filename=f"{self.slug}.ics", name=self.title)
+        return views.index_calendar(request, self)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -426,26 +352,18 @@ class EventPage(RoutablePageMixin, BasePage):
             index_page=self.get_parent(),
             ical_url=self.url + self.reverse_subpage("ical") if self.start_date else "",
             json_ld=self.json_ld(request),
-            related=self.public_related_pages(),
+            related=related_pages(self, [block.value for block in self.related_pages]),
         )
         return context
 
-    def public_related_pages(self):
-        """The related pages, in the active language, that anyone may see (live and not restricted)."""
-        candidates = [block.value.localized for block in self.related_pages if block.value]
-        visible = set(
-            Page.objects.live().public().filter(pk__in=[p.pk for p in candidates]).values_list("pk", flat=True)
-        )
-        return [page for page in candidates if page.pk in visible]
-
     @path("")
     def event_view(self, request):
-        return self.render(request)
+        return views.event(request, self)
 
     @path("ics/", name="ical")
     def ical_view(self, request):
-        from .ical import calendar_response
+        return views.event_calendar(request, self)
 
-        if self.start_date is None:
-            raise Http404(_("Evento ancora da programmare"))
-        return calendar_response(request, [self], filename=f"{self.slug}.ics", name=self.title)
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from events import views  # noqa: E402

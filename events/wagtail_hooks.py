@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale
 
+from . import content
 from .models import EventIndexPage
 
 HOME_EVENTS = 3
@@ -67,6 +68,4 @@ def sector_events(request, sector_page):
 
 @hooks.register("load_site_content")
 def load_events(loader, home_it):
-    from .content import load_events as load
-
-    load(loader, home_it)
+    content.load_events(loader, home_it)

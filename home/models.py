@@ -1,24 +1,24 @@
 """The page types of the site's base: home, generic content, sectors, Provinces, site map."""
 
-from collections import OrderedDict
 
 from django.db import models
-from django.db.models import Count
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage, MacroArea, Province, Sector
+from core.models import BasePage, BodyMixin, IntroMixin, Province, Sector
 from core.sections import collect_sections
 
+# Site search lists the site's generic pages together, as “Pagine” (see BasePage.search_type).
+GENERIC_PAGES = ("page", _("Pagine"))
 
-class HomePage(BasePage):
+
+class HomePage(BodyMixin, BasePage):
     """The root of each language tree."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
     hero_kicker = models.CharField(_("occhiello"), max_length=200, blank=True)
     hero_text = models.TextField(_("testo introduttivo"), blank=True)
@@ -32,7 +32,6 @@ class HomePage(BasePage):
     )
     hero_cta_label = models.CharField(_("testo del pulsante"), max_length=60, blank=True)
     sectors_heading = models.CharField(_("titolo della sezione dei settori"), max_length=200, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
@@ -63,11 +62,11 @@ class HomePage(BasePage):
         return context
 
 
-class ContentPage(BasePage):
+class ContentPage(IntroMixin, BodyMixin, BasePage):
     """A generic page built from the shared blocks."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    search_type, search_type_label = GENERIC_PAGES
+
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -80,11 +79,11 @@ class ContentPage(BasePage):
         verbose_name_plural = _("Pagine di contenuto")
 
 
-class SectorIndexPage(BasePage):
+class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
     """“I settori”: the three sectors of the project."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    search_type, search_type_label = GENERIC_PAGES
+
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -105,14 +104,14 @@ class SectorIndexPage(BasePage):
         return context
 
 
-class SectorPage(BasePage):
+class SectorPage(IntroMixin, BodyMixin, BasePage):
     """One of the three sectors: what the Provinces do in it for their Comuni."""
+
+    search_type, search_type_label = GENERIC_PAGES
 
     sector = models.ForeignKey(
         Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="pages",
     )
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("sector"), FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -130,11 +129,11 @@ class SectorPage(BasePage):
         return context
 
 
-class ProvinceIndexPage(RoutablePageMixin, BasePage):
+class ProvinceIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Le Province”: the 76 Provinces by macro-area and region, and one sub-page per Province."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    search_type, search_type_label = GENERIC_PAGES
+
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -147,36 +146,13 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Indice delle Province")
         verbose_name_plural = _("Indici delle Province")
 
-    @staticmethod
-    def grouped_provinces():
-        """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
-        groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
-        provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
-        for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
-            groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
-        return list(groups.values())
-
     @path("")
     def index_view(self, request):
-        return self.render(request, context_overrides={"macro_areas": self.grouped_provinces()})
+        return views.province_index(request, self)
 
     @path("<slug:slug>/")
     def province_view(self, request, slug):
-        try:
-            province = Province.objects.get(slug=slug)
-        except Province.DoesNotExist as exc:
-            raise Http404(_("Provincia non trovata")) from exc
-        comuni = list(province.comuni.order_by("name"))
-        return self.render(
-            request,
-            template="home/province_detail.html",
-            context_overrides={
-                "province": province,
-                "comuni": comuni,
-                "population": sum(c.population_2011 or 0 for c in comuni),
-                "sections": collect_sections("province_page_sections", request, province),
-            },
-        )
+        return views.province(request, self, slug=slug)
 
     def province_url(self, province):
         return self.url + self.reverse_subpage("province_view", kwargs={"slug": province.slug})
@@ -189,10 +165,11 @@ class ProvinceIndexPage(RoutablePageMixin, BasePage):
         return urls
 
 
-class SitemapPage(BasePage):
+class SitemapPage(IntroMixin, BasePage):
     """“Mappa del sito”: every public page of the active language, as a tree."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
+    search_type, search_type_label = GENERIC_PAGES
+
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -226,3 +203,5 @@ def province_index_for_locale(locale):
     return ProvinceIndexPage.objects.live().filter(locale=locale).first()
 
 
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from home import views  # noqa: E402

@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("Sala stampa")
 
     def ready(self):
+        # Models and signal receivers can be imported only once the app registry is ready.
         from wagtail.signals import page_published
 
         from news.models import NewsPage

@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.factories import SiteImageFactory
+from core.factories import SiteImageFactory
 from news.choices import NewsType
 from news.models import NewsIndexPage, NewsPage
 

@@ -7,7 +7,7 @@ from django.utils import feedgenerator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from news.models import FEED_RENDITION
+from news.choices import FEED_RENDITION
 
 
 def _enclosure(request, news):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
+from core.forms import FilterForm
 from core.models import Province, Sector, Theme
 from news.choices import PRESS_OFFICE_TYPES, NewsType
 from news.permissions import is_press_officer, press_office_province
@@ -40,7 +41,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(FilterForm):
     """The newsroom's filters, as GET parameters: shareable, bookmarkable URLs."""
 
     tipo = forms.ChoiceField(label=_("Tipo"), required=False)
@@ -52,18 +53,17 @@ class NewsFilterForm(forms.Form):
     def __init__(self, data=None, *, index_page, **kwargs):
         super().__init__(data, **kwargs)
         self.index_page = index_page
-        everything = ("", _("Tutti"))
         live = index_page.news_queryset().order_by()
-        self.fields["tipo"].choices = [everything, *NewsType.choices]
+        self.set_choices("tipo", NewsType.choices)
         years = sorted({d.year for d in live.values_list("date", flat=True).distinct()}, reverse=True)
-        self.fields["anno"].choices = [everything, *[(str(y), str(y)) for y in years]]
+        self.set_choices("anno", [(str(y), str(y)) for y in years])
         self.provinces = {p.slug: p for p in Province.objects.only("slug", "name")}
-        self.fields["provincia"].choices = [("", _("Tutte")), *[(slug, p.name) for slug, p in self.provinces.items()]]
+        self.set_choices("provincia", [(slug, p.name) for slug, p in self.provinces.items()], feminine=True)
         locale = Locale.get_active()
         self.sectors = {s.code: s for s in Sector.objects.filter(locale=locale)}
-        self.fields["settore"].choices = [everything, *[(code, s.label) for code, s in self.sectors.items()]]
+        self.set_choices("settore", [(code, s.label) for code, s in self.sectors.items()])
         self.themes = {t.slug: t for t in Theme.objects.filter(locale=locale)}
-        self.fields["tema"].choices = [everything, *[(slug, t.name) for slug, t in self.themes.items()]]
+        self.set_choices("tema", [(slug, t.name) for slug, t in self.themes.items()])
 
     def _value(self, name):
         if self.is_bound and self.is_valid():

@@ -4,10 +4,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -22,22 +20,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Province, Sector, SiteImage, Theme
+from core.models import BasePage, IntroMixin, Province, Sector, SiteImage, Theme
+from core.related import related_pages
 from news import blocks as news_blocks
-from news.choices import RELEASE_TYPES, DatePrecision, NewsType
+from news.choices import LISTING_RENDITION, DatePrecision, NewsType
 from news.forms import NewsPageForm
 from news.permissions import NewsPagePermissionTester
 
-PAGE_SIZE = 12
-FEED_SIZE = 20
-LISTING_RENDITION = "fill-640x360"
-FEED_RENDITION = "fill-1200x630"
 
-
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """“Sala stampa”: every news item, newest first, with filters, feeds, press contacts and press kit."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     press_contacts = StreamField(
         news_blocks.PressContactsBlock(), verbose_name=_("contatti per la stampa"), blank=True,
     )
@@ -73,69 +66,35 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("-date", "-first_published_at", "-pk")
         )
 
-    def filter_form(self, request):
-        from news.forms import NewsFilterForm
-
-        return NewsFilterForm(request.GET or None, index_page=self)
-
     @path("")
     def index_view(self, request):
-        form = self.filter_form(request)
-        news = form.filter(self.news_queryset())
-        page_obj = Paginator(news, PAGE_SIZE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
-                "page_obj": page_obj,
-                "news_list": page_obj.object_list,
-                "is_filtered": form.is_filtered(),
-                "feeds": self.feed_links(province=form.selected_province()),
-            },
-        )
+        return views.index(request, self)
 
     # Feeds --------------------------------------------------------------------------------------
 
     @path("rss/", name="feed_rss")
     def feed_rss(self, request):
-        return self.feed_response(request, "rss")
+        return views.feed(request, self, "rss")
 
     @path("atom/", name="feed_atom")
     def feed_atom(self, request):
-        return self.feed_response(request, "atom")
+        return views.feed(request, self, "atom")
 
     @path("comunicati/rss/", name="releases_rss")
     def releases_rss(self, request):
-        return self.feed_response(request, "rss", releases=True)
+        return views.feed(request, self, "rss", releases=True)
 
     @path("comunicati/atom/", name="releases_atom")
     def releases_atom(self, request):
-        return self.feed_response(request, "atom", releases=True)
+        return views.feed(request, self, "atom", releases=True)
 
     @path("provincia/<slug:slug>/rss/", name="province_rss")
     def province_rss(self, request, slug):
-        return self.feed_response(request, "rss", province=self._province(slug))
+        return views.feed(request, self, "rss", province_slug=slug)
 
     @path("provincia/<slug:slug>/atom/", name="province_atom")
     def province_atom(self, request, slug):
-        return self.feed_response(request, "atom", province=self._province(slug))
-
-    @staticmethod
-    def _province(slug):
-        try:
-            return Province.objects.get(slug=slug)
-        except Province.DoesNotExist as exc:
-            raise Http404(_("Provincia non trovata")) from exc
-
-    def feed_response(self, request, kind, releases=False, province=None):
-        from news.feeds import build_feed
-
-        news = self.news_queryset()
-        if releases:
-            news = news.filter(news_type__in=RELEASE_TYPES)
-        if province is not None:
-            news = news.filter(province=province)
-        return build_feed(request, self, kind, list(news[:FEED_SIZE]), releases=releases, province=province)
+        return views.feed(request, self, "atom", province_slug=slug)
 
     def feed_links(self, province=None):
         """The feeds a page links with <link rel="alternate">: all news, releases, and a Province's."""
@@ -334,11 +293,7 @@ class NewsPage(BasePage):
         index_page = self.get_parent().specific
         context["index_page"] = index_page
         context["feeds"] = index_page.feed_links(province=self.province)
-        candidates = [item.related.localized for item in self.related_pages.select_related("related")]
-        visible = set(
-            Page.objects.live().public().filter(pk__in=[p.pk for p in candidates]).values_list("pk", flat=True)
-        )
-        context["related"] = [page for page in candidates if page.pk in visible]
+        context["related"] = related_pages(self, [item.related for item in self.related_pages.select_related("related")])
         context["attachments"] = [item.document for item in self.attachments.select_related("document")]
         return context
 
@@ -367,3 +322,7 @@ class NewsPageRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pagina correlata")
         verbose_name_plural = _("pagine correlate")
+
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from news import views  # noqa: E402

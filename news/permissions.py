@@ -7,7 +7,7 @@ only ever touches pages of their own Province, and never sees another Province's
 
 from django.db.models import Q
 
-from wagtail.models import PagePermissionTester
+from wagtail.models import GroupPagePermission, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.roles import provinces_of
@@ -37,8 +37,6 @@ def is_press_officer(user, page=None):
 
 
 def _has_change_anywhere(user):
-    from wagtail.models import GroupPagePermission
-
     return GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page").exists()
 
 
@@ -72,7 +70,7 @@ class NewsroomPagePermissionPolicy(PagePermissionPolicy):
         pages = super().explorable_instances(user)
         if not is_press_officer(user):
             return pages
-        from news.models import NewsPage
+        from news.models import NewsPage  # news.models imports this module
 
         foreign_drafts = (
             NewsPage.objects.exclude(province=press_office_province(user))

@@ -7,6 +7,7 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Buone pratiche")
 
     def ready(self):
+        # Models and signal receivers can be imported only once the app registry is ready.
         from django.db.models.signals import post_delete
 
         from practices.coverage import invalidate_coverage

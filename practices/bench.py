@@ -18,12 +18,14 @@ import sys
 import time
 from urllib.parse import urlparse
 
+from django.db import connection, reset_queries
+
+import psycopg2
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/practices_bench"
 
 
 def ensure_database(url):
-    import psycopg2
-
     parsed = urlparse(url)
     name = parsed.path.lstrip("/")
     admin = psycopg2.connect(host=parsed.hostname, port=parsed.port or 5432, user=parsed.username or "postgres",
@@ -37,8 +39,6 @@ def ensure_database(url):
 
 
 def timed(client, url, params, runs):
-    from django.db import connection, reset_queries
-
     client.get(url, params)  # warm-up (template loading, caches)
     times = []
     for _ in range(runs):
@@ -68,6 +68,7 @@ def main(argv=None):
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cms.settings.dev")
 
+    # Django is imported and set up only once DATABASE_URL names the benchmark database.
     import django
 
     django.setup()

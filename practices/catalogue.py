@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import MacroArea, Province, Sector, Theme
 from practices import search as practice_search
-from practices.models import EvidenceLevel, PracticePage, PracticeType, Stage
+from practices.choices import EvidenceLevel, PracticeType, Stage
+from practices.models import PracticePage
 
 SORTS = {
     "pertinenza": _("Pertinenza"),

@@ -12,6 +12,7 @@ runs it (a practice belongs to one owning Province).
 
 from core.loader import Text as T
 from core.models import Province, Sector, Theme
+from practices.models import PracticeIndexPage, PracticePage
 
 CATALOGUE = {
     "title": T("Buone pratiche", "Good practices"),
@@ -125,8 +126,6 @@ def _practice_fields(loader, data, sectors, themes):
 
 
 def load_practices(loader, home):
-    from practices.models import PracticeIndexPage, PracticePage
-
     themes = ensure_themes(loader)
     sectors = {s.code: s for s in Sector.objects.filter(locale=loader.italian)}
     loader.t(CATALOGUE["slug"])

@@ -3,17 +3,17 @@
 from django.core.cache import cache
 from django.db.models import Count
 
+from wagtail.models import Locale
+
 from core.models import MacroArea, Province, Sector
+from practices.catalogue import FACETS_CACHE_KEY
+from practices.models import PracticePage
 
 CACHE_KEY = "practices:coverage:{}"
 
 
 def invalidate_coverage():
     """Called whenever a practice is saved or deleted (also drops the unfiltered facet counts)."""
-    from wagtail.models import Locale
-
-    from practices.catalogue import FACETS_CACHE_KEY
-
     pks = list(Locale.objects.values_list("pk", flat=True))
     cache.delete_many([CACHE_KEY.format(pk) for pk in pks] + [FACETS_CACHE_KEY.format(pk) for pk in pks])
 
@@ -32,8 +32,6 @@ def coverage_by_macro_area(locale):
 
 
 def _coverage(locale):
-    from practices.models import PracticePage
-
     sectors = list(Sector.objects.filter(locale=locale).order_by("sort_order"))
     totals = dict(Province.objects.values_list("macro_area").annotate(n=Count("pk")))
     covered = {}

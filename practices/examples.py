@@ -6,14 +6,8 @@ import random
 from django.utils import timezone
 
 from core.models import Province, Sector, Theme
-from practices.models import (
-    EvidenceLevel,
-    EvidenceSource,
-    PracticeIndexPage,
-    PracticePage,
-    PracticeType,
-    Stage,
-)
+from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
+from practices.models import PracticeIndexPage, PracticePage
 
 SUBJECTS = {
     "sua": [("gare d'appalto per lavori pubblici", "public works tenders"),

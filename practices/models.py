@@ -3,6 +3,7 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,41 +15,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
+from core.related import related_pages
+from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
+from practices.search import refresh_search_documents
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class PracticeType(models.TextChoices):
-    SERVICE = "servizio", _("Servizio")
-    ORGANISATIONAL_MODEL = "modello-organizzativo", _("Modello organizzativo")
-    PROCESS = "processo", _("Processo")
-    DIGITAL_TOOL = "strumento-digitale", _("Strumento digitale")
-    METHOD = "metodo", _("Metodo")
-
-
-class Stage(models.TextChoices):
-    PILOT = "pilota", _("Sperimentazione")
-    OPERATIONAL = "operativa", _("Operativa")
-    CONSOLIDATED = "consolidata", _("Consolidata")
-    CLOSED = "conclusa", _("Conclusa")
-
-
-class EvidenceSource(models.TextChoices):
-    QUESTIONNAIRE = "questionario", _("Questionario")
-    INTERVIEW = "intervista", _("Intervista")
-    FOCUS_GROUP = "focus-group", _("Focus group")
-    DOCUMENT = "documento", _("Documento")
-
-
-class EvidenceLevel(models.TextChoices):
-    """Ordered from the weakest to the strongest evidence."""
-
-    SELF_DECLARED = "1-dichiarata", _("Dichiarata dalla Provincia")
-    SURVEYED = "2-rilevata", _("Rilevata con questionario o intervista")
-    VALIDATED = "3-validata", _("Validata dal focus group o dal gruppo di lavoro")
-    MEASURED = "4-misurata", _("Misurata con indicatori")
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -76,11 +49,9 @@ class LinkBlock(blocks.StructBlock):
         label = _("Collegamento")
 
 
-class PracticeIndexPage(RoutablePageMixin, BasePage):
+class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Buone pratiche”: the catalogue, its open-data export and the Comune finder."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -95,38 +66,26 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def catalogue_view(self, request):
-        from practices import views
-
         return views.catalogue(request, self)
 
     @path("export/csv/")
     def export_csv_view(self, request):
-        from practices import views
-
         return views.export_csv(request, self)
 
     @path("export/json/")
     def export_json_view(self, request):
-        from practices import views
-
         return views.export_json(request, self)
 
     @path("export/schema/")
     def schema_view(self, request):
-        from practices import views
-
         return views.export_schema(request, self)
 
     @path("trova-comune/")
     def comune_finder_view(self, request):
-        from practices import views
-
         return views.comune_finder(request, self)
 
     @path("trova-comune/suggerimenti/")
     def comune_suggestions_view(self, request):
-        from practices import views
-
         return views.comune_suggestions(request, self)
 
 
@@ -276,10 +235,6 @@ class PracticePage(BasePage):
         return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.models import Page
-
-        from core.models import Theme
-
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
         names = dict(
@@ -292,18 +247,12 @@ class PracticePage(BasePage):
         context["comuni_list"] = comuni
         context["comuni_served"] = len(comuni) if comuni else self.comuni_count
         context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
-        related = list(self.related_pages.all().values_list("page__translation_key", flat=True))
-        context["related"] = list(
-            Page.objects.live().public().filter(translation_key__in=related, locale=self.locale)
-            .exclude(pk=self.pk).specific(defer=True)
-        ) if related else []
+        context["related"] = related_pages(self, [item.page for item in self.related_pages.select_related("page")])
         context["catalogue"] = self.get_parent()
         return context
 
     def build_search_text(self):
         """Everything a visitor may search for, as plain text (accents kept: PostgreSQL stems them)."""
-        from django.utils.html import strip_tags
-
         parts = [self.summary]
         for field in ("context", "how_it_works", "organisation", "staff", "agreement_model", "resources_staff",
                       "resources_budget", "funding_source", "difficulties", "lessons_learned", "prerequisites",
@@ -322,8 +271,8 @@ class PracticePage(BasePage):
         self.search_title = normalize_name(f"{self.code} {self.title}")
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+        # practices.coverage queries these models: imported here, once they exist.
         from practices.coverage import invalidate_coverage
-        from practices.search import refresh_search_documents
 
         refresh_search_documents([self.pk])
         invalidate_coverage()
@@ -341,3 +290,7 @@ class PracticeRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pagina correlata")
         verbose_name_plural = _("pagine correlate")
+
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from practices import views  # noqa: E402

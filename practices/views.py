@@ -1,4 +1,12 @@
-"""The catalogue's views (routes of PracticeIndexPage): listing, open-data export, Comune finder."""
+"""The catalogue's views (routes of PracticeIndexPage): listing, open-data export, Comune finder.
+
+Routing convention, for every routable page of the site (RoutablePageMixin): each route method of the
+page model is a one-liner that hands over to a function of its app's ``views.py`` with the signature
+``view(request, page, **kwargs)`` (``kwargs`` are the route's URL parameters); the view does the work
+and returns the response, usually ``page.render(request, context_overrides=...)`` or another
+TemplateResponse, or an HttpResponse (feeds, exports, redirects). Models keep only data and URL
+helpers (``reverse_subpage``); views import the models, so ``models.py`` imports ``views`` at its end.
+"""
 
 import csv
 import re
@@ -13,7 +21,7 @@ from django.utils.translation import get_language
 
 from core.models import Comune
 from core.models.taxonomy import normalize_name
-from home.models import province_index_for_locale
+from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for
@@ -22,14 +30,14 @@ MAX_COMUNE_QUERY = 100
 SUGGESTIONS = 10
 
 
-def catalogue(request, index_page):
-    cat = Catalogue(index_page, request.GET, get_language())
+def catalogue(request, page):
+    cat = Catalogue(page, request.GET, get_language())
     cat.compute_facet_counts()
     paginator = Paginator(cat.results(), PER_PAGE)
     paginator.count = cat.total  # already counted with the facets: saves a COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     query_string = cat.query_string()
-    response = index_page.render(
+    response = page.render(
         request,
         context_overrides={
             "catalogue": cat,
@@ -42,7 +50,7 @@ def catalogue(request, index_page):
             "query": cat.query,
             "query_string": query_string,
             "is_filtered": cat.is_filtered(),
-            "coverage": coverage_by_macro_area(index_page.locale),
+            "coverage": coverage_by_macro_area(page.locale),
         },
     )
     if cat.is_filtered() or request.GET:
@@ -50,16 +58,16 @@ def catalogue(request, index_page):
     return response
 
 
-def _export_records(request, index_page):
-    cat = Catalogue(index_page, request.GET, get_language())
+def _export_records(request, page):
+    cat = Catalogue(page, request.GET, get_language())
     queryset = cat.results().prefetch_related("partner_provinces")
-    index_url = request.build_absolute_uri(index_page.url)
+    index_url = request.build_absolute_uri(page.url)
     language = get_language()
     return [record_for(practice, index_url, language, cat.theme_names) for practice in queryset], cat
 
 
-def export_csv(request, index_page):
-    records, _cat = _export_records(request, index_page)
+def export_csv(request, page):
+    records, _cat = _export_records(request, page)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="buone-pratiche.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read UTF-8
@@ -82,10 +90,10 @@ def export_csv(request, index_page):
     return response
 
 
-def export_json(request, index_page):
-    records, cat = _export_records(request, index_page)
+def export_json(request, page):
+    records, cat = _export_records(request, page)
     data = {
-        "schema": request.build_absolute_uri(index_page.url + "export/schema/"),
+        "schema": request.build_absolute_uri(page.url + "export/schema/"),
         "schema_version": SCHEMA["version"],
         "licence": LICENCE,
         "publisher": "Unione delle Province d'Italia (UPI)",
@@ -101,7 +109,7 @@ def export_json(request, index_page):
     return response
 
 
-def export_schema(request, index_page):
+def export_schema(request, page):
     return JsonResponse(SCHEMA["json_schema"], json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
@@ -127,19 +135,19 @@ def find_comuni(text):
     return list(comuni.filter(name_normalized__startswith=normalized)[:20]), False
 
 
-def comune_finder(request, index_page):
+def comune_finder(request, page):
     """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
     text = (request.GET.get("comune") or "").strip()[:MAX_COMUNE_QUERY]
     matches, exact = find_comuni(text) if text else ([], False)
-    province_index = province_index_for_locale(index_page.locale)
+    province_index = core_province_index(page.locale)
     if exact and len(matches) == 1 and province_index is not None:
         return HttpResponseRedirect(f"{province_index.url}{matches[0].province.slug}/")
     response = TemplateResponse(
         request,
         "practices/comune_finder.html",
         {
-            "page": index_page,
-            "self": index_page,
+            "page": page,
+            "self": page,
             "comune_query": text,
             "matches": matches,
             "exact": exact,
@@ -150,7 +158,7 @@ def comune_finder(request, index_page):
     return response
 
 
-def comune_suggestions(request, index_page):
+def comune_suggestions(request, page):
     """Up to ten Comuni starting with (then containing) the typed text, as JSON, for the finder's list."""
     normalized = normalize_name((request.GET.get("q") or "")[:MAX_COMUNE_QUERY])
     suggestions = []

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Locale
 
+from practices import content
 from practices.coverage import coverage_by_macro_area
 from practices.models import PracticeIndexPage, PracticePage
 
@@ -19,9 +20,7 @@ def _catalogue(locale):
 
 @hooks.register("load_site_content")
 def load_practices(loader, home):
-    from practices.content import load_practices as load
-
-    load(loader, home)
+    content.load_practices(loader, home)
 
 
 @hooks.register("province_page_sections")

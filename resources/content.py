@@ -13,13 +13,12 @@ from wagtail.models import PageViewRestriction
 from core.content import SECTORS
 from core.loader import Text as T
 from core.models import DocumentType, MacroArea, Sector
+from resources.choices import GroupState, RegistrationStatus
 from resources.models import (
     DocumentLibraryPage,
     FocusGroupIndexPage,
     FocusGroupPage,
     GroupMaterialPage,
-    GroupState,
-    RegistrationStatus,
     ResourcesIndexPage,
     TrainingIndexPage,
     TrainingOfferPage,

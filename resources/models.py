@@ -24,31 +24,19 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, DocumentType, MacroArea, Province, Sector, SiteDocument
-
-
-class GroupState(models.TextChoices):
-    PLANNED = "planned", _("Previsto")
-    ACTIVE = "active", _("Attivo")
-    CLOSED = "closed", _("Concluso")
-
-
-class OutputState(models.TextChoices):
-    DRAFT = "draft", _("Bozza")
-    APPROVED = "approved", _("Approvato dal gruppo")
-    PUBLISHED = "published", _("Pubblicato")
-
-
-class TrainingFormat(models.TextChoices):
-    COURSE = "course", _("Corso")
-    WEBINAR = "webinar", _("Webinar")
-    WORKSHOP = "workshop", _("Laboratorio")
-
-
-class RegistrationStatus(models.TextChoices):
-    PLANNED = "planned", _("Iscrizioni non ancora aperte")
-    OPEN = "open", _("Iscrizioni aperte")
-    CLOSED = "closed", _("Iscrizioni chiuse")
+from core.documents import public_documents, restricted_collection_ids
+from core.models import (
+    BasePage,
+    BodyMixin,
+    DocumentType,
+    IntroMixin,
+    MacroArea,
+    Province,
+    Sector,
+    SiteDocument,
+)
+from core.related import related_pages
+from resources.choices import GroupState, OutputState, RegistrationStatus, TrainingFormat
 
 
 def page_links_block(label):
@@ -60,16 +48,11 @@ def page_links_block(label):
 
 # --- Documents --------------------------------------------------------------------------------------
 
-def restricted_collection_ids():
-    """Collections with a privacy setting, and every collection below them."""
-    ids = set()
-    for collection in Collection.objects.filter(view_restrictions__isnull=False).distinct():
-        ids.update(collection.get_descendants(inclusive=True).values_list("id", flat=True))
-    return ids
-
-
 def withheld_document_ids():
-    """Documents listed as group outputs none of which is published yet (draft or only approved)."""
+    """Documents listed as group outputs none of which is published yet (draft or only approved).
+
+    Registered as a ``withheld_document_ids`` hook: ``core.documents.public_documents`` leaves them out.
+    """
     linked, published = set(), set()
     for model in (WorkingGroupOutput, FocusGroupOutput):
         for document_id, state in model.objects.filter(document__isnull=False).values_list("document_id", "state"):
@@ -77,13 +60,6 @@ def withheld_document_ids():
             if state == OutputState.PUBLISHED:
                 published.add(document_id)
     return linked - published
-
-
-def public_documents():
-    """The documents anyone may see: not in a private collection, not an unpublished group output."""
-    return SiteDocument.objects.exclude(collection_id__in=restricted_collection_ids()).exclude(
-        id__in=withheld_document_ids()
-    )
 
 
 class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):
@@ -130,11 +106,9 @@ class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):
 
 # --- Section and library ----------------------------------------------------------------------------
 
-class ResourcesIndexPage(BasePage):
+class ResourcesIndexPage(IntroMixin, BodyMixin, BasePage):
     """“Documenti e risorse”: the library, the working groups, the focus groups and training."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -157,10 +131,9 @@ class ResourcesIndexPage(BasePage):
         return context
 
 
-class DocumentLibraryPage(RoutablePageMixin, BasePage):
+class DocumentLibraryPage(RoutablePageMixin, IntroMixin, BasePage):
     """The document library: filters, search, sort and a detail view per document."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("documenti per pagina"), default=20)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -178,18 +151,11 @@ class DocumentLibraryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        from resources.views import library_context
-
-        return self.render(request, context_overrides=library_context(self, request))
+        return views.library(request, self)
 
     @path("<int:document_id>/")
     def document_view(self, request, document_id):
-        from resources.views import document_context
-
-        return self.render(
-            request, template="resources/document_detail.html",
-            context_overrides=document_context(self, request, document_id),
-        )
+        return views.document(request, self, document_id=document_id)
 
     def document_url(self, document):
         return self.url + self.reverse_subpage("document_view", kwargs={"document_id": document.pk})
@@ -197,9 +163,7 @@ class DocumentLibraryPage(RoutablePageMixin, BasePage):
 
 # --- Working groups and focus groups ----------------------------------------------------------------
 
-class GroupIndexPage(BasePage):
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+class GroupIndexPage(IntroMixin, BodyMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -215,10 +179,9 @@ class GroupIndexPage(BasePage):
         return context
 
 
-class GroupPage(BasePage):
+class GroupPage(IntroMixin, BasePage):
     """What working groups and focus groups share: purpose, state, meetings, outputs, reserved area."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     state = models.CharField(_("stato"), max_length=12, choices=GroupState.choices, default=GroupState.PLANNED)
     body = StreamField(
         BodyBlock(), verbose_name=_("finalità e attività"), blank=True,
@@ -245,7 +208,7 @@ class GroupPage(BasePage):
         return [output for output in self.outputs.all() if output.state == OutputState.PUBLISHED]
 
     def meeting_pages(self):
-        return [block.value for block in self.meetings if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.meetings])
 
     def reserved_pages(self):
         return self.get_children().type(GroupMaterialPage).live()
@@ -408,11 +371,9 @@ class FocusGroupOutput(OutputBase):
         verbose_name = _("resoconto o prodotto del focus group")
 
 
-class GroupMaterialPage(BasePage):
+class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
     """A page of a group's reserved area: restrict it to the group's members with the privacy settings."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -464,11 +425,9 @@ class GroupMaterialPage(BasePage):
 
 # --- Training ---------------------------------------------------------------------------------------
 
-class TrainingIndexPage(BasePage):
+class TrainingIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Formazione e capacity building”: the training offers, filtered by sector and format."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -482,18 +441,14 @@ class TrainingIndexPage(BasePage):
         verbose_name = _("Indice della formazione")
         verbose_name_plural = _("Indici della formazione")
 
-    def get_context(self, request, *args, **kwargs):
-        from resources.views import training_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(training_context(self, request))
-        return context
+    @path("")
+    def index_view(self, request):
+        return views.training(request, self)
 
 
-class TrainingOfferPage(BasePage):
+class TrainingOfferPage(IntroMixin, BasePage):
     """A training offer for provincial officials: audience, modules, sessions, materials, registration."""
 
-    intro = models.TextField(_("introduzione"), blank=True)
     audience = models.CharField(_("destinatari"), max_length=255, blank=True)
     sector = models.ForeignKey(
         Sector, verbose_name=_("settore"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -557,10 +512,10 @@ class TrainingOfferPage(BasePage):
             raise ValidationError({"registration_url": _("Con le iscrizioni aperte serve l'indirizzo per iscriversi.")})
 
     def session_pages(self):
-        return [block.value for block in self.sessions if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.sessions])
 
     def case_study_pages(self):
-        return [block.value for block in self.case_studies if block.value and block.value.live]
+        return related_pages(self, [block.value for block in self.case_studies])
 
     def material_documents(self):
         ids = [block.value.pk for block in self.materials if block.value]
@@ -575,3 +530,7 @@ __all__ = [
     "WorkingGroupOutput", "WorkingGroupPage", "WorkingGroupProvince", "public_documents",
     "restricted_collection_ids", "withheld_document_ids",
 ]
+
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from resources import views  # noqa: E402

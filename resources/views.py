@@ -1,6 +1,6 @@
-"""Views of “Documenti e risorse”: the library listing and detail, the training filters, document serving."""
+"""Views of “Documenti e risorse” (see the routing convention in ``practices/views.py``): the library
+listing and a document's page, the training offers, and the check before a document is served."""
 
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, ReferenceIndex
 
-from core.models import DocumentLanguage, DocumentType, Sector, SiteDocument
+from core.models import Sector, SiteDocument
+from resources.choices import OutputState
+from resources.forms import LibraryFilterForm, TrainingFilterForm
 from resources.models import (
     FocusGroupOutput,
-    OutputState,
-    TrainingFormat,
     TrainingOfferPage,
     UpcomingDocument,
     WorkingGroupOutput,
@@ -32,39 +32,9 @@ def _sectors(locale):
     return list(Sector.objects.filter(locale=locale).order_by("sort_order"))
 
 
-class LibraryFilterForm(forms.Form):
-    """The library's GET parameters; anything invalid is ignored rather than refused."""
-
-    q = forms.CharField(label=_("Cerca nel titolo e nella descrizione"), required=False, max_length=200)
-    tipo = forms.ChoiceField(label=_("Tipo"), required=False)
-    settore = forms.ChoiceField(label=_("Settore"), required=False)
-    anno = forms.TypedChoiceField(label=_("Anno"), required=False, coerce=int, empty_value=None)
-    lingua = forms.ChoiceField(label=_("Lingua"), required=False)
-    gruppo = forms.ChoiceField(label=_("Gruppo di lavoro"), required=False)
-    ordine = forms.ChoiceField(
-        label=_("Ordina per"), required=False,
-        choices=[("recenti", _("Più recenti")), ("titolo", _("Titolo (A-Z)"))],
-    )
-
-    def __init__(self, data, *, sectors, years, groups):
-        super().__init__(data)
-        everything = [("", _("Tutti"))]
-        self.fields["tipo"].choices = everything + list(DocumentType.choices)
-        self.fields["settore"].choices = everything + [(sector.code, sector.name) for sector in sectors]
-        self.fields["anno"].choices = everything + [(str(year), str(year)) for year in years]
-        self.fields["lingua"].choices = [("", _("Tutte"))] + list(DocumentLanguage.choices)
-        self.fields["gruppo"].choices = everything + [(group.slug, group.title) for group in groups]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
-
-    def filters(self):
-        """The cleaned values of the valid fields (invalid ones are dropped, not fatal)."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
-
-
-def library_context(library, request):
-    locale = library.locale
+def library(request, page):
+    """The library: documents and documents in preparation, filtered, searched and sorted."""
+    locale = page.locale
     sectors = _sectors(locale)
     sector_by_code = {sector.code: sector for sector in sectors}
     groups = list(WorkingGroupPage.objects.live().public().filter(locale=locale).order_by("title"))
@@ -100,7 +70,7 @@ def library_context(library, request):
 
     sort = filters.get("ordine", "recenti")
     documents = documents.select_related("sector").order_by(*SORTS[sort])
-    page_obj = Paginator(documents, library.per_page or 20).get_page(request.GET.get("page"))
+    page_obj = Paginator(documents, page.per_page or 20).get_page(request.GET.get("page"))
     items = list(page_obj.object_list)
     for document in items:
         # The document's sector is stored in Italian: show it in the page's language.
@@ -108,7 +78,7 @@ def library_context(library, request):
     upcoming = list(upcoming) if page_obj.number == 1 else []
     for entry in upcoming:
         entry.sector_label = sector_by_code.get(entry.sector.code) if entry.sector_id else None
-    return {
+    return page.render(request, context_overrides={
         "form": form,
         "page_obj": page_obj,
         "documents": items,
@@ -116,7 +86,7 @@ def library_context(library, request):
         "filtered": bool(filters.keys() - {"ordine"}),
         "result_count": page_obj.paginator.count,
         "noindex": bool(request.GET),
-    }
+    })
 
 
 def pages_using(document, locale):
@@ -132,49 +102,42 @@ def pages_using(document, locale):
     )
 
 
-def document_context(library, request, document_id):
+def document(request, page, document_id):
+    """A document's page: its metadata, the groups that produced it and the pages that use it."""
     try:
-        document = public_documents().select_related("sector").get(pk=document_id)
+        shown = public_documents().select_related("sector").get(pk=document_id)
     except SiteDocument.DoesNotExist as exc:
         raise Http404(_("Documento non trovato")) from exc
-    if document.sector_id:
-        document.sector_label = (
-            Sector.objects.filter(translation_key=document.sector.translation_key, locale=library.locale).first()
-            or document.sector
+    if shown.sector_id:
+        shown.sector_label = (
+            Sector.objects.filter(translation_key=shown.sector.translation_key, locale=page.locale).first()
+            or shown.sector
         )
     groups = []
     for model in (WorkingGroupOutput, FocusGroupOutput):
         groups += [
             output.page for output in model.objects.filter(
-                document=document, state=OutputState.PUBLISHED, page__locale=library.locale, page__live=True,
+                document=shown, state=OutputState.PUBLISHED, page__locale=page.locale, page__live=True,
             ).select_related("page")
         ]
-    return {
-        "document": document,
-        "used_on": pages_using(document, library.locale),
-        "groups": groups,
-        "current_crumb": document.title,
-        "title": document.title,
-    }
+    return page.render(
+        request,
+        template="resources/document_detail.html",
+        context_overrides={
+            "document": shown,
+            "used_on": pages_using(shown, page.locale),
+            "groups": groups,
+            "current_crumb": shown.title,
+            "title": shown.title,
+        },
+    )
 
 
-class TrainingFilterForm(forms.Form):
-    settore = forms.ChoiceField(label=_("Settore"), required=False)
-    formato = forms.ChoiceField(label=_("Formato"), required=False)
-
-    def __init__(self, data, *, sectors):
-        super().__init__(data)
-        everything = [("", _("Tutti"))]
-        self.fields["settore"].choices = everything + [(sector.code, sector.name) for sector in sectors]
-        self.fields["formato"].choices = everything + list(TrainingFormat.choices)
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select"
-
-
-def training_context(index_page, request):
-    sectors = _sectors(index_page.locale)
+def training(request, page):
+    """The training offers, filtered by sector and format."""
+    sectors = _sectors(page.locale)
     form = TrainingFilterForm(request.GET or None, sectors=sectors)
-    offers = TrainingOfferPage.objects.child_of(index_page).live().public().select_related("sector")
+    offers = TrainingOfferPage.objects.child_of(page).live().public().select_related("sector")
     if request.GET:
         form.is_valid()
         if code := form.cleaned_data.get("settore"):
@@ -182,11 +145,11 @@ def training_context(index_page, request):
             offers = offers.filter(Q(sector__code=code) | Q(sector__isnull=True))
         if training_format := form.cleaned_data.get("formato"):
             offers = offers.filter(format=training_format)
-    return {
+    return page.render(request, context_overrides={
         "form": form,
         "offers": offers.order_by("-first_published_at"),
         "noindex": bool(request.GET),
-    }
+    })
 
 
 def document_is_withheld(document, request):

@@ -1,4 +1,5 @@
-"""Wagtail hooks of “Documenti e risorse” (imported by home.wagtail_hooks)."""
+"""Wagtail hooks of “Documenti e risorse”: the snippet of documents in preparation, the documents withheld
+from the public, the content loader, the privacy of reserved pages, the sector pages' link to their group."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,8 @@ from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resources.models import GroupMaterialPage, UpcomingDocument
+from resources import content
+from resources.models import GroupMaterialPage, UpcomingDocument, WorkingGroupPage, withheld_document_ids
 from resources.views import document_is_withheld
 
 
@@ -27,6 +29,9 @@ class UpcomingDocumentViewSet(SnippetViewSet):
 register_snippet(UpcomingDocumentViewSet)
 
 
+hooks.register("withheld_document_ids", withheld_document_ids)
+
+
 @hooks.register("before_serve_document")
 def withhold_unpublished_outputs(document, request):
     """A document that is only a draft or approved group output is not public yet."""
@@ -36,9 +41,7 @@ def withhold_unpublished_outputs(document, request):
 
 @hooks.register("load_site_content")
 def load_resources(loader, home_it):
-    from resources.content import load
-
-    load(loader, home_it)
+    content.load(loader, home_it)
 
 
 def restrict_like_the_other_languages(sender, instance, **kwargs):
@@ -61,8 +64,6 @@ page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPa
 @hooks.register("sector_page_sections")
 def sector_working_group(request, sector_page):
     """The sector page links to the sector's working group."""
-    from resources.models import WorkingGroupPage
-
     group = (
         WorkingGroupPage.objects.live().public()
         .filter(locale=sector_page.locale, sector__code=sector_page.sector.code).first()

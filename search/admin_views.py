@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 
 from search.models import NoResultsDailyHits
 
@@ -34,8 +35,6 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         return days if days in PERIODS else 30
 
     def get_context_data(self, **kwargs):
-        from wagtail.contrib.search_promotions.models import QueryDailyHits
-
         context = super().get_context_data(**kwargs)
         days = self.get_days()
         since = timezone.localdate() - timedelta(days=days - 1)

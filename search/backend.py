@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
+from wagtail.models import Locale
+
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -42,8 +44,6 @@ def object_language(obj, locale_codes):
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is not None:
         if locale_id not in locale_codes:
-            from wagtail.models import Locale
-
             locale_codes.update(Locale.objects.values_list("pk", "language_code"))
         return locale_codes.get(locale_id)
     language = getattr(obj, "language", None)

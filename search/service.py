@@ -14,10 +14,19 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks, hooks
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
 
-from core.models import SiteDocument
-from resources.models import public_documents
+from modelsearch.index import SearchField
+from modelsearch.query import Fuzzy
+
+from core.documents import public_documents
+from core.models import Comune, Province, SiteDocument
+from core.models.taxonomy import normalize_name
+from core.sections import collect_sections
+from core.sections import province_index as province_index_for_locale
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +35,6 @@ MAX_HITS = 1000  # per kind (pages, documents): the most relevant are ranked, fi
 RESULTS_PER_PAGE = 10
 PAGE_TYPE = "page"
 DOCUMENT_TYPE = "document"
-# Page types of the site's base (home, content, sector and index pages) are listed together as “pages”.
-GENERIC_PAGE_APPS = {"home", "wagtailcore"}
 
 
 def clean_query(raw):
@@ -44,16 +51,19 @@ def search_language():
 
 
 def type_key_for_model(model):
-    if model._meta.app_label in GENERIC_PAGE_APPS:
-        return PAGE_TYPE
-    return model._meta.label_lower
+    """The search filter a model's results belong to: the page model says which (BasePage.search_type)."""
+    if hasattr(model, "get_search_type"):
+        return model.get_search_type()
+    return PAGE_TYPE if model is Page else model._meta.label_lower
 
 
 def type_label(key, model=None):
-    if key == PAGE_TYPE:
-        return _("Pagine")
     if key == DOCUMENT_TYPE:
         return _("Documenti")
+    if hasattr(model, "get_search_type_label"):
+        return model.get_search_type_label()
+    if key == PAGE_TYPE:
+        return _("Pagine")
     return str(model._meta.verbose_name_plural).capitalize() if model else key
 
 
@@ -145,8 +155,6 @@ def _as_date(value):
 
 def block_text(block, value):
     """The readable text of a StreamField value: its words, not the labels of choices or chosen objects."""
-    from wagtail import blocks
-
     if value is None or isinstance(block, (blocks.ChoiceBlock, blocks.ChooserBlock)):
         return []
     if isinstance(block, blocks.StreamBlock):
@@ -160,10 +168,6 @@ def block_text(block, value):
 
 def searchable_text(obj):
     """The plain text of an object's indexed fields (titles excluded), in the order they are declared."""
-    from wagtail.fields import StreamField
-
-    from modelsearch.index import SearchField
-
     texts = []
     seen = set()
     for search_field in obj.get_search_fields():
@@ -228,8 +232,6 @@ def fuzzy_hits(request, query, limit=5):
     """Spelling-tolerant matches (PostgreSQL with pg_trgm only); [] where the backend cannot do it."""
     if connection.vendor != "postgresql":
         return []
-    from modelsearch.query import Fuzzy
-
     pages = Page.objects.filter(pk__in=searchable_pages(request).values("pk"))
     try:
         with transaction.atomic():
@@ -241,8 +243,6 @@ def fuzzy_hits(request, query, limit=5):
 
 def promotions(request, query):
     """Editors' pinned results for this query that the visitor may see, in their order."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
     pinned = SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page")
     allowed = set(searchable_pages(request).filter(
         pk__in=[p.page_id for p in pinned if p.page_id]).values_list("pk", flat=True))
@@ -251,23 +251,24 @@ def promotions(request, query):
 
 def helpful_links(request):
     """For the page without a query (or without results): the sectors, the site's sections and the site map,
-    and the blocks other apps put on the home page (latest news, upcoming events) through its hook."""
-    from core.sections import collect_sections
-    from home.models import SectorPage, SitemapPage
+    and the blocks other apps put on the home page (latest news, upcoming events) through its hook.
 
+    The sectors and the site map come from the ``search_helpful_links`` hooks (registered by ``home``),
+    each called with the request, the searchable pages and the home page, and returning lists of
+    ``sectors`` and of extra ``sections``."""
     pages = searchable_pages(request)
-    sectors = list(
-        SectorPage.objects.filter(pk__in=pages.values("pk")).select_related("sector").order_by("sector__sort_order")
-    )
     site = Site.find_for_request(request)
-    if site is None:
+    home = site.root_page.localized.specific if site is not None else None
+    sectors, extra_sections = [], []
+    for hook in hooks.get_hooks("search_helpful_links"):
+        links = hook(request, pages, home)
+        sectors += links.get("sectors", [])
+        extra_sections += links.get("sections", [])
+    if home is None:
         return {"sectors": sectors}
-    home = site.root_page.localized.specific
-    sections = list(pages.child_of(home).in_menu())
-    sections += list(pages.type(SitemapPage).child_of(home))
     return {
         "sectors": sectors,
-        "sections": sections,
+        "sections": list(pages.child_of(home).in_menu()) + extra_sections,
         "home_page": home,
         "home_sections": collect_sections("home_page_sections", request, home),
     }
@@ -278,20 +279,14 @@ PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality o
 
 def place_shortcuts(request, query, limit=10):
     """A Province or a Comune named like the query: a direct link to the Province's page (its services)."""
-    from core.models import Comune, Province
-    from core.models.taxonomy import normalize_name
-    from home.models import ProvinceIndexPage
-
     name = normalize_name(query)
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix):].strip()
     if len(name) < 2:
         return []
-    province_index = (
-        ProvinceIndexPage.objects.filter(pk__in=searchable_pages(request).values("pk")).first()
-    )
-    if province_index is None:
+    province_index = province_index_for_locale(Locale.get_active())
+    if province_index is None or not searchable_pages(request).filter(pk=province_index.pk).exists():
         return []
     shortcuts = []
     for province in Province.objects.filter(name__iexact=name)[:limit]:

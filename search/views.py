@@ -4,14 +4,14 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from wagtail.contrib.search_promotions.models import Query
+
 from search import service
 from search.models import NoResultsDailyHits
 
 
 def record(query, language, total):
     """Count the search for the editors' report (Wagtail's daily hits), and note it if it found nothing."""
-    from wagtail.contrib.search_promotions.models import Query
-
     stored = Query.get(query)
     stored.add_hit()
     if total == 0:

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,4 @@ def register_search_report_menu_item():
 
 @hooks.register("register_permissions")
 def register_search_permissions():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(content_type__app_label="search", codename="view_search_report")

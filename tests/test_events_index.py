@@ -12,7 +12,8 @@ from icalendar import Calendar
 
 from core.models import Province, Sector
 from events.factories import EventPageFactory
-from events.models import PAGE_SIZE, EventIndexPage, EventPage, EventType
+from events.models import EventIndexPage, EventPage, EventType
+from events.views import PAGE_SIZE
 
 ROME = ZoneInfo("Europe/Rome")
 pytestmark = pytest.mark.django_db

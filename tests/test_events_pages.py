@@ -185,8 +185,9 @@ def test_page_tree_rules(index_it, home_it):
 def test_report_shows_documents_gallery_with_alt_text_and_related_pages(client, index_it, home_it):
     from django.core.files.base import ContentFile
 
+    from core.factories import SiteImageFactory
     from core.models import SiteDocument
-    from home.factories import ContentPageFactory, SiteImageFactory
+    from home.factories import ContentPageFactory
 
     photo = SiteImageFactory(description="Sala con i partecipanti all'incontro di esempio")
     slides = SiteDocument.objects.create(title="Presentazione di esempio", file=ContentFile(b"%PDF-1.4", name="slides.pdf"))

@@ -5,8 +5,8 @@ import datetime
 import feedparser
 import pytest
 
+from core.factories import SiteImageFactory
 from core.models import Province
-from home.factories import SiteImageFactory
 from news.choices import NewsType
 from news.factories import NewsPageFactory, news, newsroom
 

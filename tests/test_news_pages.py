@@ -227,7 +227,7 @@ def test_embargoed_release_goes_live_through_publish_scheduled(client):
 # The news page ------------------------------------------------------------------------------------
 
 def test_news_page_metadata_share_links_and_structured_data(client):
-    from home.factories import SiteImageFactory
+    from core.factories import SiteImageFactory
 
     image = SiteImageFactory(description="Esempio: la sala di un convegno")
     page = news(title="Comunicato di esempio per i metadati", news_type=NewsType.LOCAL_RELEASE,

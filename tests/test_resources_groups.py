@@ -9,6 +9,7 @@ import pytest
 
 from core.models import Sector
 from core.models.taxonomy import Province
+from home.factories import ContentPageFactory
 from home.models import HomePage
 from resources.factories import SiteDocumentFactory
 from resources.models import (
@@ -110,6 +111,30 @@ def test_group_page_shows_provinces_and_only_published_outputs(client, home_it):
     assert "Linee guida approvate" in html
     assert "Bozza di linee guida" not in html
     assert "Nota approvata" not in html
+
+
+def test_group_meetings_list_only_public_live_pages_of_the_group_language(client, home_it, home_en):
+    group = working_group("sua")
+    shown = ContentPageFactory(parent=home_it, title="Incontro pubblico di prova")
+    private = ContentPageFactory(parent=home_it, title="Incontro riservato di prova")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    draft = ContentPageFactory(parent=home_it, title="Incontro in bozza di prova", live=False)
+    english_only = ContentPageFactory(parent=home_en, title="English-only meeting")
+    translated = ContentPageFactory(parent=home_it, title="Incontro tradotto di prova")
+    translation = translated.copy_for_translation(home_en.locale)
+    translation.title = "Translated test meeting"
+    translation.save_revision().publish()
+    group.meetings = [("page", page) for page in (private, shown, draft, english_only, translation)]
+    group.save_revision().publish()
+    html = client.get(group.url).content.decode()
+    assert "Incontro pubblico di prova" in html
+    assert "Incontro tradotto di prova" in html  # the chosen English page, in the group's language
+    for title in ("Incontro riservato di prova", "Incontro in bozza di prova", "English-only meeting",
+                  "Translated test meeting"):
+        assert title not in html
+    assert [page.title for page in working_group("sua").meeting_pages()] == [
+        "Incontro pubblico di prova", "Incontro tradotto di prova",
+    ]
 
 
 # --- Reserved area ----------------------------------------------------------------------------------

@@ -85,12 +85,26 @@ def test_page_types_of_other_apps_get_their_own_filter():
     from django.contrib.auth.models import Group
 
     from home.models import ContentPage, SectorPage
+    from resources.models import DocumentLibraryPage, TrainingOfferPage, WorkingGroupPage
     from search.service import PAGE_TYPE, type_key_for_model, type_label
 
     assert type_key_for_model(ContentPage) == type_key_for_model(SectorPage) == PAGE_TYPE
+    assert str(type_label(PAGE_TYPE, ContentPage)) == "Pagine"
+    # the page model names its own type: the library, the working groups and training are not “Pagine”
+    for model, label in ((DocumentLibraryPage, "Biblioteche dei documenti"), (WorkingGroupPage, "Gruppi di lavoro"),
+                         (TrainingOfferPage, "Offerte formative")):
+        assert type_key_for_model(model) == model._meta.label_lower
+        assert str(type_label(type_key_for_model(model), model)) == label
     # any model outside the site's base (news, events, practices) is a type of its own, named by its model
     assert type_key_for_model(Group) == "auth.group"
     assert str(type_label("auth.group", Group)) == str(Group._meta.verbose_name_plural).capitalize()
+
+
+def test_library_and_working_groups_are_filtered_under_their_own_labels(client, home_it):
+    response = client.get("/cerca/", {"q": "biblioteca gruppi lavoro", "op": "or"})
+    labels = {str(label): key for key, label, _count in response.context["facets"]}
+    assert labels.get("Biblioteche dei documenti") == "resources.documentlibrarypage"
+    assert labels.get("Gruppi di lavoro") == "resources.workinggrouppage"
 
 
 def test_results_are_paginated(client, home_it):

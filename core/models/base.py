@@ -1,11 +1,15 @@
-"""The abstract page every page type of the site extends."""
+"""The abstract page every page type of the site extends, and the fields many page types share."""
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.blocks import BodyBlock
 
 
 class BasePage(Page):
@@ -45,8 +49,22 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
+    # The site search files its results by type: the page types that share a ``search_type`` are one
+    # filter, named ``search_type_label``. By default each page type is a type of its own, named by
+    # its model's plural name.
+    search_type = None
+    search_type_label = None
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_type(cls):
+        return cls.search_type or cls._meta.label_lower
+
+    @classmethod
+    def get_search_type_label(cls):
+        return cls.search_type_label or capfirst(cls._meta.verbose_name_plural)
 
     def get_listing_title(self):
         return self.listing_title or self.title
@@ -59,3 +77,21 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+
+class IntroMixin(models.Model):
+    """The introduction shown under a page's title (add ``FieldPanel("intro")`` to the panels)."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    """The page's content, built from the shared blocks (add ``FieldPanel("body")`` to the panels)."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    class Meta:
+        abstract = True

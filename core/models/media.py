@@ -8,6 +8,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from core.choices import DocumentLanguage, DocumentType, Licence
 from core.document_files import validate_document_file
 from core.storage import ProtectedDocumentStorage
 
@@ -62,38 +63,6 @@ class SiteRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-class DocumentType(models.TextChoices):
-    REPORT = "report", _("Rapporto")
-    PRESENTATION = "presentation", _("Presentazione")
-    QUESTIONNAIRE = "questionnaire", _("Questionario")
-    PROTOCOL = "protocol", _("Protocollo")
-    PRESS_KIT = "press-kit", _("Cartella stampa")
-    TRAINING = "training", _("Materiale formativo")
-    PLAN = "plan", _("Piano")
-    OTHER = "other", _("Altro")
-
-
-class DocumentLanguage(models.TextChoices):
-    ITALIAN = "it", _("Italiano")
-    ENGLISH = "en", _("Inglese")
-    OTHER = "other", _("Altra lingua")
-
-
-class Licence(models.TextChoices):
-    CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribuzione 4.0 (CC BY 4.0)")
-    CC_BY_SA_4 = "cc-by-sa-4.0", _("Creative Commons Attribuzione - Condividi allo stesso modo 4.0 (CC BY-SA 4.0)")
-    CC0 = "cc0-1.0", _("Pubblico dominio (CC0 1.0)")
-    ALL_RIGHTS = "all-rights-reserved", _("Tutti i diritti riservati")
-
-    @classmethod
-    def url_for(cls, value):
-        return {
-            cls.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/deed.it",
-            cls.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/deed.it",
-            cls.CC0: "https://creativecommons.org/publicdomain/zero/1.0/deed.it",
-        }.get(value, "")
 
 
 class SiteDocument(AbstractDocument):

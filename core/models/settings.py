@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Locale, Page
 
 
 def _image_fk(label):
@@ -115,8 +116,6 @@ class SiteSettings(BaseSiteSetting):
     @property
     def footer_pages(self):
         """The compliance pages in the active language (one query), falling back to the chosen page."""
-        from wagtail.models import Locale, Page
-
         chosen = [p for p in (self.accessibility_page, self.privacy_page, self.legal_notes_page,
                               self.sitemap_page) if p is not None]
         if not chosen:

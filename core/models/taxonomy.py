@@ -12,18 +12,13 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.choices import MacroArea
+
 
 def normalize_name(value):
     """Lower-case, accent-free form of a name, for accent- and case-insensitive look-ups."""
     decomposed = unicodedata.normalize("NFKD", value or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
-
-
-class MacroArea(models.TextChoices):
-    NORD_OVEST = "nord-ovest", _("Nord-Ovest")
-    NORD_EST = "nord-est", _("Nord-Est")
-    CENTRO = "centro", _("Centro")
-    SUD = "sud", _("Sud")
 
 
 # The 15 ordinary-statute regions, marked for translation (English names in the `en` catalogue).
