@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .content import load_questionnaire
+from . import content
 from .models import Campaign, InterviewNote, Questionnaire
 
 
@@ -41,4 +41,4 @@ register_snippet(MappingGroup)
 
 @hooks.register("load_site_content")
 def load_mapping(loader, home):
-    load_questionnaire(loader)
+    content.load(loader, home)
