@@ -255,12 +255,17 @@ class MappingPage(RoutablePageMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = []
+    subpage_types = ["mapping.MappingResultsPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Pagina della mappatura")
         verbose_name_plural = _("Pagine della mappatura")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["results_pages"] = self.get_children().live().public().specific()
+        return context
 
     def route_url(self, name, *args):
         """The URL of a route in the page's language (``name`` is the Italian route's name)."""
@@ -291,3 +296,44 @@ class MappingPage(RoutablePageMixin, BasePage):
         from . import views
 
         return views.submit(request, self, campaign_id, sigla)
+
+
+class MappingResultsPage(RoutablePageMixin, BasePage):
+    """“Risultati della mappatura”: a campaign's published aggregates, map, consented answers, open data.
+
+    Publishing this page publishes the results; the routes delegate to ``mapping/views.py``.
+    """
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campagna"), on_delete=models.PROTECT, related_name="results_pages",
+        help_text=_("Le risposte inviate di questa campagna sono pubblicate in forma aggregata."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("campaign"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["mapping.MappingPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Risultati della mappatura")
+        verbose_name_plural = _("Risultati della mappatura")
+
+    def route_url(self, name, *args):
+        english = self.locale.language_code == "en"
+        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args)
+
+    @path("")
+    def results_view(self, request):
+        from . import views
+
+        return views.results(request, self)
+
+    @path("dati/<str:fmt>/", name="open_data")
+    @path("data/<str:fmt>/", name="open_data_en")
+    def open_data_view(self, request, fmt):
+        from . import views
+
+        return views.results_open_data(request, self, fmt)

@@ -7,6 +7,7 @@ it; a closed campaign refuses changes. If the session expired while typing, the 
 on the server under an unguessable key and given back, unsaved, once the referent has logged in again.
 """
 
+import csv
 import secrets
 
 from django.conf import settings
@@ -15,18 +16,33 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from core.models import Province, SiteDocument
+from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
+from core.maps import legend as map_legend
+from core.maps import region_map
+from core.models import Province, Sector, SiteDocument
 from core.roles import ensure_collection
 
+from .charts import legend as chart_legend
+from .charts import stacked_bar
 from .choices import QuestionKind, ResponseState, YesPlannedNo
 from .forms import SectionForm, missing_required
 from .models import Campaign, Response
+from .results import LICENCE, OPEN_DATA_FIELDS, SCHEMA, Results, open_data_rows
 from .roles import ATTACHMENTS_COLLECTION_NAME, referent_provinces
 
 DRAFT_KEY = "mapping-draft:{}"
@@ -287,3 +303,61 @@ def submit(request, page, campaign_id, sigla):
     else:
         messages.warning(request, _("Il questionario è cambiato nel frattempo: ricontrollarlo prima di inviarlo."))
     return HttpResponseRedirect(page.route_url("section", campaign.pk, province.sigla.lower(), 1))
+
+
+def results(request, page):
+    """The published results: aggregates with charts, the map of one sector, consented answers."""
+    english = page.locale.language_code == "en"
+    data = Results(page.campaign, english=english)
+    sectors = data.sector_choices()
+    sector = request.GET.get("settore", "")
+    if sector not in sectors:
+        sector = sectors[0] if sectors else ""
+    question, coverage = data.region_coverage(sector) if sector else (None, [])
+    by_region = {row["region"]: row for row in coverage}
+    sector_names = {s.code: s.name for s in Sector.objects.filter(locale=page.locale)}
+    for row in coverage:
+        row["label"] = gettext(row["region"])  # region names are in the catalogue (Lombardy…)
+    map_values = {
+        region: {"share": row["share"],
+                 "label": _("%(yes)s Province su %(total)s offrono il servizio") % {"yes": row["yes"], "total": row["provinces"]},
+                 "url": ""}
+        for region, row in by_region.items()
+    }
+    sections = data.sections()
+    for section in sections:
+        for item in section["ypn"]:
+            item["chart"] = stacked_bar(item["counts"], item["question"]["label"], f"chart-{item['question']['code']}")
+    return TemplateResponse(request, "mapping/mapping_results_page.html", {
+        "page": page, "self": page, "results": data, "sections": sections, "published": data.published_answers(),
+        "sector": sector, "sectors": [(code, sector_names.get(code, code)) for code in sectors],
+        "map": region_map(map_values, _("Copertura per regione: %(sector)s") % {"sector": sector_names.get(sector, sector)},
+                          _("Quota delle Province di ogni regione che offrono il servizio; le regioni in grigio non fanno parte del progetto."))
+        if question else "",
+        "map_question": question, "coverage": coverage, "map_legend": map_legend(), "chart_legend": chart_legend(),
+        "map_attribution": MAP_ATTRIBUTION,
+        "csv_url": page.route_url("open_data", "csv"), "json_url": page.route_url("open_data", "json"),
+        "schema_url": page.route_url("open_data", "schema"),
+    })
+
+
+def results_open_data(request, page, fmt):
+    """The published aggregates as CSV, JSON or JSON Schema (CC BY 4.0)."""
+    if fmt == "schema":
+        return JsonResponse(SCHEMA, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    if fmt not in ("csv", "json"):
+        raise Http404
+    data = Results(page.campaign, english=page.locale.language_code == "en")
+    rows = open_data_rows(data)
+    stem = f"mappatura-{slugify(page.campaign.title)}{'-esempio' if page.campaign.is_example else ''}"
+    if fmt == "json":
+        response = JsonResponse({"licence": LICENCE, "campaign": page.campaign.title,
+                                 "is_example": page.campaign.is_example, "rows": rows},
+                                json_dumps_params={"ensure_ascii": False, "indent": 2})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
