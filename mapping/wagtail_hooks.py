@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_hooks  # noqa: F401  (the dashboard's URLs and menu item)
 from .content import load_questionnaire
 from .models import Campaign, InterviewNote, Questionnaire
 
