@@ -17,12 +17,20 @@ def register_mapping_dashboard_urls():
     return [
         path("mappatura/", admin_views.CampaignIndexView.as_view(), name="mapping_dashboard_index"),
         path("mappatura/<int:campaign_id>/", admin_views.DashboardView.as_view(), name="mapping_dashboard"),
-        path("mappatura/<int:campaign_id>/esporta.<str:file_format>", admin_views.export, name="mapping_export"),
+        path(
+            "mappatura/<int:campaign_id>/esporta.<str:file_format>", admin_views.export, name="mapping_export"
+        ),
         path("mappatura/<int:campaign_id>/solleciti/", admin_views.remind, name="mapping_remind"),
-        path("mappatura/<int:campaign_id>/provincia/<str:sigla>/", admin_views.ResponsePrintView.as_view(),
-             name="mapping_response_print"),
-        path("mappatura/<int:campaign_id>/provincia/<str:sigla>/riapri/", admin_views.reopen,
-             name="mapping_reopen"),
+        path(
+            "mappatura/<int:campaign_id>/provincia/<str:sigla>/",
+            admin_views.ResponsePrintView.as_view(),
+            name="mapping_response_print",
+        ),
+        path(
+            "mappatura/<int:campaign_id>/provincia/<str:sigla>/riapri/",
+            admin_views.reopen,
+            name="mapping_reopen",
+        ),
     ]
 
 
@@ -34,6 +42,9 @@ class DashboardMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_mapping_dashboard_menu_item():
     return DashboardMenuItem(
-        _("Avanzamento della mappatura"), reverse("mapping_dashboard_index"), name="mapping-dashboard",
-        icon_name="table", order=1300,
+        _("Avanzamento della mappatura"),
+        reverse("mapping_dashboard_index"),
+        name="mapping-dashboard",
+        icon_name="table",
+        order=1300,
     )

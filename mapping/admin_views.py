@@ -38,10 +38,17 @@ class CampaignMixin(WagtailAdminTemplateMixin):
         return get_object_or_404(Campaign.objects.select_related("version"), pk=self.kwargs["campaign_id"])
 
     def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items, {"url": reverse("mapping_dashboard_index"), "label": _("Mappatura")}]
+        items = [
+            *self.breadcrumbs_items,
+            {"url": reverse("mapping_dashboard_index"), "label": _("Mappatura")},
+        ]
         if "campaign_id" in self.kwargs:
-            items.append({"url": reverse("mapping_dashboard", args=[self.kwargs["campaign_id"]]),
-                          "label": str(self.campaign)})
+            items.append(
+                {
+                    "url": reverse("mapping_dashboard", args=[self.kwargs["campaign_id"]]),
+                    "label": str(self.campaign),
+                }
+            )
         return [*items, {"url": "", "label": self.get_page_title()}]
 
 
@@ -75,8 +82,11 @@ class DashboardView(CampaignMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(overview(self.campaign))
-        context.update(campaign=self.campaign, states=list(ResponseState),
-                       can_change=self.request.user.has_perm(CHANGE_PERMISSION))
+        context.update(
+            campaign=self.campaign,
+            states=list(ResponseState),
+            can_change=self.request.user.has_perm(CHANGE_PERMISSION),
+        )
         return context
 
 
@@ -112,7 +122,8 @@ class ResponsePrintView(CampaignMixin, TemplateView):
             raise Http404
         self.response = (
             Response.objects.filter(campaign=self.campaign, province=self.province)
-            .select_related("version", "updated_by").first()
+            .select_related("version", "updated_by")
+            .first()
         )
         return super().get(request, *args, **kwargs)
 
@@ -125,13 +136,18 @@ class ResponsePrintView(CampaignMixin, TemplateView):
         for section in version.structure if version else []:
             shown = [
                 {**question, "answer": display(question, answers.get(question["code"]))}
-                for question in section["questions"] if is_shown(question, answers)
+                for question in section["questions"]
+                if is_shown(question, answers)
             ]
             sections.append({**section, "questions": shown})
         notes = response.interview_notes.select_related("author") if response else []
         context.update(
-            campaign=self.campaign, province=self.province, response=response, version=version,
-            sections=sections, notes=notes,
+            campaign=self.campaign,
+            province=self.province,
+            response=response,
+            version=version,
+            sections=sections,
+            notes=notes,
             state_label=ResponseState(response.state).label if response else ResponseState.INVITED.label,
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
         )
@@ -145,15 +161,19 @@ def reopen(request, campaign_id, sigla):
     with transaction.atomic():
         response = get_object_or_404(
             Response.objects.select_for_update().select_related("province"),
-            campaign_id=campaign_id, province__sigla=sigla.upper(),
+            campaign_id=campaign_id,
+            province__sigla=sigla.upper(),
         )
         if response.state != ResponseState.SUBMITTED:
             messages.error(request, _("Solo una risposta inviata può essere riaperta."))
         else:
             response.state = ResponseState.REOPENED
             response.save(update_fields=["state", "updated_at"])
-            messages.success(request, _("La risposta della Provincia di %(province)s è stata riaperta.")
-                             % {"province": response.province.name})
+            messages.success(
+                request,
+                _("La risposta della Provincia di %(province)s è stata riaperta.")
+                % {"province": response.province.name},
+            )
     return redirect("mapping_response_print", campaign_id=campaign_id, sigla=sigla.upper())
 
 
@@ -164,11 +184,21 @@ def remind(request, campaign_id):
     campaign = get_object_or_404(Campaign, pk=campaign_id)
     sent, provinces = send_reminders(campaign)
     if sent:
-        messages.success(request, ngettext(
-            "Promemoria inviato a %(sent)d referente di %(provinces)d Province.",
-            "Promemoria inviati a %(sent)d referenti di %(provinces)d Province.", sent,
-        ) % {"sent": sent, "provinces": provinces})
+        messages.success(
+            request,
+            ngettext(
+                "Promemoria inviato a %(sent)d referente di %(provinces)d Province.",
+                "Promemoria inviati a %(sent)d referenti di %(provinces)d Province.",
+                sent,
+            )
+            % {"sent": sent, "provinces": provinces},
+        )
     else:
-        messages.warning(request, _("Nessun promemoria inviato: nessun referente con e-mail tra le Province che "
-                                    "non hanno ancora inviato."))
+        messages.warning(
+            request,
+            _(
+                "Nessun promemoria inviato: nessun referente con e-mail tra le Province che "
+                "non hanno ancora inviato."
+            ),
+        )
     return redirect("mapping_dashboard", campaign_id=campaign.pk)

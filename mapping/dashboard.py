@@ -24,7 +24,14 @@ def responses_by_province(campaign):
     return {
         response.province_id: response
         for response in Response.objects.filter(campaign=campaign).only(
-            "id", "province_id", "state", "answers", "updated_at", "submitted_at", "version_id", "campaign_id",
+            "id",
+            "province_id",
+            "state",
+            "answers",
+            "updated_at",
+            "submitted_at",
+            "version_id",
+            "campaign_id",
         )
     }
 
@@ -100,5 +107,8 @@ def overview(campaign):
         row = ProvinceRow(province, responses.get(province.pk), question_count)
         groups[province.macro_area].rows.append(row)
         overall.rows.append(row)
-    return {"groups": [group for group in groups.values() if group.rows], "overall": overall,
-            "question_count": question_count}
+    return {
+        "groups": [group for group in groups.values() if group.rows],
+        "overall": overall,
+        "question_count": question_count,
+    }

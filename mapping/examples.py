@@ -23,7 +23,12 @@ from .models import Campaign, InterviewNote, Questionnaire, Response
 
 EXAMPLE_PREFIX = "[Esempio]"
 # How often each state occurs among the generated responses (None: invited, never started).
-STATE_WEIGHTS = [(None, 15), (ResponseState.STARTED, 30), (ResponseState.SUBMITTED, 45), (ResponseState.REOPENED, 10)]
+STATE_WEIGHTS = [
+    (None, 15),
+    (ResponseState.STARTED, 30),
+    (ResponseState.SUBMITTED, 45),
+    (ResponseState.REOPENED, 10),
+]
 
 
 class NotExampleCampaign(ValueError):
@@ -46,8 +51,10 @@ def answer(question, province, rng):
     if kind == QuestionKind.SHORT_TEXT:
         return f"{EXAMPLE_PREFIX} {province.name}"
     if kind == QuestionKind.LONG_TEXT:
-        return (f"{EXAMPLE_PREFIX} Testo generato per prova: la Provincia di {province.name} descrive qui i "
-                f"servizi offerti ai Comuni del proprio territorio.")
+        return (
+            f"{EXAMPLE_PREFIX} Testo generato per prova: la Provincia di {province.name} descrive qui i "
+            f"servizi offerti ai Comuni del proprio territorio."
+        )
     if kind == QuestionKind.DATE:
         return (datetime.date(2018, 1, 1) + datetime.timedelta(days=rng.randint(0, 1500))).isoformat()
     return None  # files are not generated
@@ -73,8 +80,12 @@ def example_campaign(title):
         if questionnaire is None:
             raise Questionnaire.DoesNotExist("No questionnaire: run load_site_content first.")
         now = timezone.now()
-        campaign = Campaign(title=title, questionnaire=questionnaire, opens_at=now - datetime.timedelta(days=30),
-                            closes_at=now + datetime.timedelta(days=30))
+        campaign = Campaign(
+            title=title,
+            questionnaire=questionnaire,
+            opens_at=now - datetime.timedelta(days=30),
+            closes_at=now + datetime.timedelta(days=30),
+        )
         campaign.is_example = True
         campaign.save()
     campaign.ensure_version()
@@ -101,16 +112,23 @@ def generate(title, seed=2021):
         sections = None if complete else rng.randint(1, max(1, len(version.structure) - 1))
         last_activity = now - datetime.timedelta(days=rng.randint(0, 25), minutes=rng.randint(0, 1440))
         response = Response.objects.create(
-            campaign=campaign, province=province, version=version, state=state,
+            campaign=campaign,
+            province=province,
+            version=version,
+            state=state,
             answers=answers_for(version, province, rng, sections),
-            submitted_at=last_activity if complete else None, revision=1,
+            submitted_at=last_activity if complete else None,
+            revision=1,
         )
         Response.objects.filter(pk=response.pk).update(updated_at=last_activity)
         counts[state] += 1
         if complete and rng.random() < 0.3:
-            notes.append(InterviewNote(
-                response=response, interview_date=timezone.localdate(last_activity),
-                text=f"{EXAMPLE_PREFIX} Nota di intervista generata per prova con la Provincia di {province.name}.",
-            ))
+            notes.append(
+                InterviewNote(
+                    response=response,
+                    interview_date=timezone.localdate(last_activity),
+                    text=f"{EXAMPLE_PREFIX} Nota di intervista generata per prova con la Provincia di {province.name}.",
+                )
+            )
     InterviewNote.objects.bulk_create(notes)
     return campaign, counts

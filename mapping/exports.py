@@ -20,8 +20,18 @@ from .choices import QuestionKind, ResponseState
 from .dashboard import invited_provinces, responses_by_province
 
 FIXED_COLUMNS = ["sigla", "provincia", "regione", "macro_area", "stato", "inviata_il"]
-CODEBOOK_COLUMNS = ["codice", "sezione", "settore", "domanda", "domanda_en", "tipo", "opzioni", "unita",
-                    "intervallo", "approfondimento_di"]
+CODEBOOK_COLUMNS = [
+    "codice",
+    "sezione",
+    "settore",
+    "domanda",
+    "domanda_en",
+    "tipo",
+    "opzioni",
+    "unita",
+    "intervallo",
+    "approfondimento_di",
+]
 
 
 def example_notice():
@@ -60,11 +70,18 @@ def rows(campaign, typed=False):
         answers = response.answers if response else {}
         submitted = response.submitted_at if response else None
         if submitted:
-            submitted = timezone.localtime(submitted).replace(tzinfo=None) if typed else \
-                timezone.localtime(submitted).isoformat(timespec="minutes")
+            submitted = (
+                timezone.localtime(submitted).replace(tzinfo=None)
+                if typed
+                else timezone.localtime(submitted).isoformat(timespec="minutes")
+            )
         yield [
-            province.sigla, province.name, province.region, province.macro_area,
-            response.state if response else ResponseState.INVITED.value, submitted or "",
+            province.sigla,
+            province.name,
+            province.region,
+            province.macro_area,
+            response.state if response else ResponseState.INVITED.value,
+            submitted or "",
             *(cell(answers.get(code), typed=typed and kinds[code] == QuestionKind.NUMBER) for code in codes),
         ]
 
@@ -83,11 +100,20 @@ def codebook(campaign):
             span = "" if minimum is None and maximum is None else f"{minimum or ''}–{maximum or ''}"
             follows = ""
             if question.get("show_if_code"):
-                follows = f"{question['show_if_code']} = {MULTIPLE_SEPARATOR.join(question['show_if_values'])}"
+                follows = (
+                    f"{question['show_if_code']} = {MULTIPLE_SEPARATOR.join(question['show_if_values'])}"
+                )
             yield [
-                question["code"], section["title"], str(sectors.get(section["sector"], section["sector"])),
-                question["label"], english.get(question["code"], ""), question["kind"],
-                MULTIPLE_SEPARATOR.join(question.get("options") or []), question.get("unit") or "", span, follows,
+                question["code"],
+                section["title"],
+                str(sectors.get(section["sector"], section["sector"])),
+                question["label"],
+                english.get(question["code"], ""),
+                question["kind"],
+                MULTIPLE_SEPARATOR.join(question.get("options") or []),
+                question.get("unit") or "",
+                span,
+                follows,
             ]
 
 

@@ -28,7 +28,9 @@ def site_url(path=""):
 def pending_provinces(campaign):
     """The invited Provinces whose response is not submitted (not started, in progress or reopened)."""
     submitted = set(
-        Response.objects.filter(campaign=campaign, state=ResponseState.SUBMITTED).values_list("province_id", flat=True)
+        Response.objects.filter(campaign=campaign, state=ResponseState.SUBMITTED).values_list(
+            "province_id", flat=True
+        )
     )
     return [province for province in invited_provinces(campaign) if province.pk not in submitted]
 
@@ -36,11 +38,15 @@ def pending_provinces(campaign):
 def referents(provinces):
     """(user, Province) pairs: the active referents with an e-mail address of ``provinces``."""
     by_id = {province.pk: province for province in provinces}
-    users = get_user_model().objects.filter(
-        is_active=True,
-        groups__province_role__role=REFERENT_ROLE,
-        groups__province_role__province__in=list(by_id),
-    ).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__province_role__role=REFERENT_ROLE,
+            groups__province_role__province__in=list(by_id),
+        )
+        .exclude(email="")
+    )
     pairs = users.values_list("pk", "groups__province_role__province_id").distinct()
     users_by_id = get_user_model().objects.in_bulk({pk for pk, _province in pairs})
     return sorted(
@@ -68,8 +74,11 @@ def send_reminders(campaign):
     pending = pending_provinces(campaign)
     pairs = referents(pending)
     messages = [
-        _message("reminder", {"user": user, "province": province, "campaign": campaign, "site_url": site_url("/")},
-                 user.email)
+        _message(
+            "reminder",
+            {"user": user, "province": province, "campaign": campaign, "site_url": site_url("/")},
+            user.email,
+        )
         for user, province in pairs
     ]
     return _send(messages), len({province.pk for _user, province in pairs})
@@ -101,8 +110,18 @@ def send_invitations(campaign, only_without_password=False):
             unique.append((user, province))
     days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
     messages = [
-        _message("invitation", {"user": user, "province": province, "campaign": campaign, "days": days,
-                                "link": password_set_url(user), "site_url": site_url("/")}, user.email)
+        _message(
+            "invitation",
+            {
+                "user": user,
+                "province": province,
+                "campaign": campaign,
+                "days": days,
+                "link": password_set_url(user),
+                "site_url": site_url("/"),
+            },
+            user.email,
+        )
         for user, province in unique
     ]
     return _send(messages)

@@ -52,8 +52,13 @@ def test_reminders_go_to_the_referents_of_provinces_not_submitted(django_user_mo
     inactive = referent(django_user_model, "ref.bs", "Brescia", "bs@example.org", "x" * 14)
     inactive.is_active = False
     inactive.save()
-    Response.objects.create(campaign=campaign, province=Province.objects.get(sigla="PD"), version=campaign.version,
-                            state=ResponseState.SUBMITTED, submitted_at=timezone.now())
+    Response.objects.create(
+        campaign=campaign,
+        province=Province.objects.get(sigla="PD"),
+        version=campaign.version,
+        state=ResponseState.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
     assert "1 reminders sent" in run("send_mapping_reminders", campaign=campaign.pk)
     assert [m.to for m in mail.outbox] == [["tv@example.org"]]
     assert "Treviso" in mail.outbox[0].body and "Promemoria" in mail.outbox[0].subject
@@ -99,7 +104,9 @@ def test_an_invitation_link_sets_the_password_once(client, django_user_model, ca
 
     weak = client.post(form_url, {"new_password1": "12345", "new_password2": "12345"})
     assert weak.status_code == 200 and weak.context["form"].errors
-    done = client.post(form_url, {"new_password1": "Mappatura-Treviso-2026", "new_password2": "Mappatura-Treviso-2026"})
+    done = client.post(
+        form_url, {"new_password1": "Mappatura-Treviso-2026", "new_password2": "Mappatura-Treviso-2026"}
+    )
     assert done.status_code == 302 and done["Location"] == "/accesso/password-impostata/"
     user.refresh_from_db()
     assert user.check_password("Mappatura-Treviso-2026")
@@ -122,7 +129,9 @@ def test_an_expired_invitation_link_is_refused(client, django_user_model, campai
         page = client.get(link, follow=True)
         assert page.status_code == 200 and not page.context["validlink"]
         form_url = link.rsplit("/", 2)[0] + "/set-password/"
-        client.post(form_url, {"new_password1": "Mappatura-Treviso-2026", "new_password2": "Mappatura-Treviso-2026"})
+        client.post(
+            form_url, {"new_password1": "Mappatura-Treviso-2026", "new_password2": "Mappatura-Treviso-2026"}
+        )
     user.refresh_from_db()
     assert not user.has_usable_password()
 

@@ -22,8 +22,13 @@ from mapping.roles import REFERENT_GROUP_PREFIX
 pytestmark = pytest.mark.django_db
 
 COMPLETE = {
-    "consenso_pubblicazione": "Sì", "sua_servizi": "si", "sua_descrizione": "Gare per i Comuni\nsu due righe",
-    "sua_stato": "Attivi", "sua_comuni": "20", "europa_servizi": "no", "innovazione_servizi": "in-programma",
+    "consenso_pubblicazione": "Sì",
+    "sua_servizi": "si",
+    "sua_descrizione": "Gare per i Comuni\nsu due righe",
+    "sua_stato": "Attivi",
+    "sua_comuni": "20",
+    "europa_servizi": "no",
+    "innovazione_servizi": "in-programma",
     "innovazione_descrizione": "Un centro servizi",
 }
 
@@ -41,7 +46,10 @@ def campaign():
 
 def respond(campaign, sigla, state=ResponseState.STARTED, answers=None):
     return Response.objects.create(
-        campaign=campaign, province=Province.objects.get(sigla=sigla), version=campaign.version, state=state,
+        campaign=campaign,
+        province=Province.objects.get(sigla=sigla),
+        version=campaign.version,
+        state=state,
         answers=answers if answers is not None else {"sua_servizi": "no"},
         submitted_at=timezone.now() if state == ResponseState.SUBMITTED else None,
     )
@@ -101,15 +109,23 @@ def _fill(campaign, count):
     Response.objects.filter(campaign=campaign).delete()
     for n, province in enumerate(Province.objects.order_by("istat_code")[:count]):
         state = [ResponseState.STARTED, ResponseState.SUBMITTED, ResponseState.REOPENED][n % 3]
-        Response.objects.create(campaign=campaign, province=province, version=campaign.version, state=state,
-                                answers={**COMPLETE, "sua_comuni": str(n)})
+        Response.objects.create(
+            campaign=campaign,
+            province=province,
+            version=campaign.version,
+            state=state,
+            answers={**COMPLETE, "sua_comuni": str(n)},
+        )
         if n % 4 == 0:
-            InterviewNote.objects.create(response=Response.objects.last(), interview_date=timezone.localdate(),
-                                         text="Nota")
+            InterviewNote.objects.create(
+                response=Response.objects.last(), interview_date=timezone.localdate(), text="Nota"
+            )
 
 
 @pytest.mark.parametrize("path", ["", "esporta.csv", "esporta.xlsx"])
-def test_the_dashboard_and_exports_make_as_many_queries_for_5_as_for_40_responses(client, upi, campaign, path):
+def test_the_dashboard_and_exports_make_as_many_queries_for_5_as_for_40_responses(
+    client, upi, campaign, path
+):
     client.force_login(upi)
     counts = []
     for count in (5, 40):
@@ -121,8 +137,9 @@ def test_the_dashboard_and_exports_make_as_many_queries_for_5_as_for_40_response
     assert counts[0] == counts[1], counts
 
 
-def test_the_dashboard_is_refused_to_a_press_office_a_referent_and_anonymous(client, press_office, referent,
-                                                                             campaign):
+def test_the_dashboard_is_refused_to_a_press_office_a_referent_and_anonymous(
+    client, press_office, referent, campaign
+):
     for user in (press_office, referent, None):
         client.logout()
         if user:
@@ -155,7 +172,11 @@ def test_the_csv_has_one_row_per_invited_province_and_one_column_per_question(cl
     treviso = dict(zip(header, next(r for r in rows if r[0] == "TV"), strict=True))
     assert treviso["provincia"] == "Treviso" and treviso["regione"] == "Veneto"
     assert treviso["macro_area"] == "nord-est" and treviso["stato"] == "inviata" and treviso["inviata_il"]
-    assert treviso["sua_servizi"] == "si" and treviso["sua_comuni"] == "20" and treviso["europa_descrizione"] == ""
+    assert (
+        treviso["sua_servizi"] == "si"
+        and treviso["sua_comuni"] == "20"
+        and treviso["europa_descrizione"] == ""
+    )
     viterbo = dict(zip(header, next(r for r in rows if r[0] == "VT"), strict=True))
     assert viterbo["stato"] == "invitata" and viterbo["sua_servizi"] == ""
 
@@ -180,8 +201,18 @@ def test_the_xlsx_has_the_answers_and_a_codebook(client, upi, campaign):
     treviso = dict(zip(header, next(r for r in answers if r[0] == "TV"), strict=True))
     assert treviso["sua_comuni"] == 20 and treviso["sua_stato"] == "Attivi"
     codebook = list(workbook["codebook"].iter_rows(values_only=True))
-    assert codebook[0] == ("codice", "sezione", "settore", "domanda", "domanda_en", "tipo", "opzioni", "unita",
-                           "intervallo", "approfondimento_di")
+    assert codebook[0] == (
+        "codice",
+        "sezione",
+        "settore",
+        "domanda",
+        "domanda_en",
+        "tipo",
+        "opzioni",
+        "unita",
+        "intervallo",
+        "approfondimento_di",
+    )
     entries = {row[0]: row for row in codebook[1:]}
     assert set(entries) == {q["code"] for q in campaign.version.questions()}
     comuni = entries["sua_comuni"]
@@ -208,15 +239,17 @@ def test_example_campaigns_are_marked_in_the_file_names_and_first_lines(client, 
 
 def test_the_printable_response_hides_follow_ups_not_shown_and_lists_the_notes(client, upi, campaign):
     response = respond(campaign, "TV", ResponseState.SUBMITTED, COMPLETE)
-    InterviewNote.objects.create(response=response, interview_date="2026-03-02", author=upi,
-                                 text="Intervista con il dirigente")
+    InterviewNote.objects.create(
+        response=response, interview_date="2026-03-02", author=upi, text="Intervista con il dirigente"
+    )
     client.force_login(upi)
     page = client.get(url(campaign, "provincia/tv/"))
     assert page.status_code == 200
     html = page.content.decode()
     assert "mapping/css/admin-print.css" in html
     assert "Gare per i Comuni" in html and "20 Comuni" in html and "In programma" in html
-    assert "[sua_descrizione]" in html and "[europa_descrizione]" not in html  # europa: "no", follow-ups hidden
+    # Europa was answered "no": its follow-ups are hidden.
+    assert "[sua_descrizione]" in html and "[europa_descrizione]" not in html
     assert "[innovazione_comuni]" in html and "nessuna risposta" in html
     assert "Intervista con il dirigente" in html and "02/03/2026" in html
     assert "Riapri la risposta" in html
@@ -253,7 +286,10 @@ def test_reopening_needs_the_csrf_token(upi, campaign):
     assert client.post(url(campaign, "provincia/TV/riapri/")).status_code == 403
     page = client.get(url(campaign, "provincia/TV/"))
     token = page.context["csrf_token"]
-    assert client.post(url(campaign, "provincia/TV/riapri/"), {"csrfmiddlewaretoken": str(token)}).status_code == 302
+    assert (
+        client.post(url(campaign, "provincia/TV/riapri/"), {"csrfmiddlewaretoken": str(token)}).status_code
+        == 302
+    )
     response.refresh_from_db()
     assert response.state == ResponseState.REOPENED
 
@@ -271,8 +307,9 @@ def test_others_cannot_reopen_or_send_reminders(client, press_office, referent, 
     assert mail.outbox == []
 
 
-def test_upi_sends_reminders_to_the_referents_of_provinces_not_submitted(client, django_user_model, upi, referent,
-                                                                          campaign):
+def test_upi_sends_reminders_to_the_referents_of_provinces_not_submitted(
+    client, django_user_model, upi, referent, campaign
+):
     user_in(django_user_model, "ref.padova", f"{REFERENT_GROUP_PREFIX}Padova", "ref.pd@example.org")
     user_in(django_user_model, "ref.brescia", f"{REFERENT_GROUP_PREFIX}Brescia", "ref.bs@example.org")
     user_in(django_user_model, "ref.senza.email", f"{REFERENT_GROUP_PREFIX}Viterbo")

@@ -10,8 +10,10 @@ DEFAULT_TITLE = "[Esempio] Mappatura dei servizi delle Province"
 
 
 class Command(BaseCommand):
-    help = ("Creates (or refills) an example campaign with random but valid responses of the invited Provinces, "
-            "visibly marked as examples. Not for production.")
+    help = (
+        "Creates (or refills) an example campaign with random but valid responses of the invited Provinces, "
+        "visibly marked as examples. Not for production."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--campaign-title", default=DEFAULT_TITLE)
@@ -27,4 +29,6 @@ class Command(BaseCommand):
         except Questionnaire.DoesNotExist as error:
             raise CommandError(str(error)) from error
         summary = ", ".join(f"{state.value}: {count}" for state, count in counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Example campaign {campaign.pk} «{campaign}» filled ({summary})."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Example campaign {campaign.pk} «{campaign}» filled ({summary}).")
+        )

@@ -20,8 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--campaign", type=int, required=True, help="The campaign's id.")
-        parser.add_argument("--only-without-password", action="store_true",
-                            help="Invite only the referents who have not set a password yet.")
+        parser.add_argument(
+            "--only-without-password",
+            action="store_true",
+            help="Invite only the referents who have not set a password yet.",
+        )
 
     def handle(self, *args, campaign, only_without_password, **options):
         try:

@@ -30,4 +30,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Campaign {campaign_obj} is not open: no reminders sent.")
             return
         sent, provinces = send_reminders(campaign_obj)
-        self.stdout.write(self.style.SUCCESS(f"{sent} reminders sent to the referents of {provinces} Provinces."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{sent} reminders sent to the referents of {provinces} Provinces.")
+        )
