@@ -150,6 +150,7 @@ class ResponsePrintView(CampaignMixin, TemplateView):
             notes=notes,
             state_label=ResponseState(response.state).label if response else ResponseState.INVITED.label,
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
+            can_add_note=self.request.user.has_perm("mapping.add_interviewnote"),
         )
         return context
 

@@ -252,7 +252,7 @@ def test_the_printable_response_hides_follow_ups_not_shown_and_lists_the_notes(c
     assert "[sua_descrizione]" in html and "[europa_descrizione]" not in html
     assert "[innovazione_comuni]" in html and "nessuna risposta" in html
     assert "Intervista con il dirigente" in html and "02/03/2026" in html
-    assert "Riapri la risposta" in html
+    assert "Riapri la risposta" in html and "/admin/snippets/mapping/interviewnote/add/" in html
 
 
 def test_the_printable_view_of_a_province_without_answers(client, upi, campaign):
