@@ -85,6 +85,7 @@ class DashboardView(CampaignMixin, TemplateView):
         context.update(
             campaign=self.campaign,
             states=list(ResponseState),
+            is_open=self.campaign.is_open(),
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
         )
         return context
@@ -183,6 +184,9 @@ def reopen(request, campaign_id, sigla):
 def remind(request, campaign_id):
     """E-mail the referents of every invited Province that has not submitted yet."""
     campaign = get_object_or_404(Campaign, pk=campaign_id)
+    if not campaign.is_open():
+        messages.error(request, _("La campagna non è aperta: nessun promemoria inviato."))
+        return redirect("mapping_dashboard", campaign_id=campaign.pk)
     sent, provinces = send_reminders(campaign)
     if sent:
         messages.success(

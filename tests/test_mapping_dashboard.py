@@ -1,6 +1,7 @@
 """UPI's dashboard of a mapping campaign: progress by macro-area, exports, printable responses, actions."""
 
 import csv
+import datetime
 import io
 
 from django.contrib.auth.models import Group
@@ -322,3 +323,14 @@ def test_upi_sends_reminders_to_the_referents_of_provinces_not_submitted(
     assert sorted(m.to[0] for m in mail.outbox) == ["ref.bs@example.org", "ref.tv@example.org"]
     message = next(m for m in mail.outbox if m.to == ["ref.tv@example.org"])
     assert "Mappatura 2026" in message.subject and "Provincia di Treviso" in message.body
+
+
+def test_no_reminders_for_a_closed_campaign(client, upi, referent, campaign):
+    campaign.opens_at = timezone.now() - datetime.timedelta(days=20)
+    campaign.closes_at = timezone.now() - datetime.timedelta(days=1)
+    campaign.save()
+    client.force_login(upi)
+    page = client.get(url(campaign)).content.decode()
+    assert "La campagna non è aperta ora" in page and url(campaign, "solleciti/") not in page
+    reply = client.post(url(campaign, "solleciti/"), follow=True)
+    assert "nessun promemoria inviato" in reply.content.decode() and mail.outbox == []
