@@ -5,7 +5,10 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import content
+from . import (
+    admin_hooks,  # noqa: F401  (the dashboard's URLs and menu item)
+    content,
+)
 from .choices import CONSENT_QUESTION, QuestionKind, ResponseState
 from .models import Campaign, InterviewNote, MappingResultsPage, Questionnaire, Response
 from .results import display, has_consent
