@@ -72,11 +72,17 @@ class ContentPage(IntroMixin, BodyMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "mapping.MappingPage"]
 
     class Meta:
         verbose_name = _("Pagina di contenuto")
         verbose_name_plural = _("Pagine di contenuto")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The pages of this section (e.g. “Il progetto” → progress, mapping), so that each is one click away.
+        context["subpages"] = self.get_children().live().public().in_menu().specific(defer=True)
+        return context
 
 
 class SectorIndexPage(IntroMixin, BodyMixin, BasePage):

@@ -14,7 +14,7 @@ from core.content import SECTORS
 from core.loader import Text as T
 
 from .choices import CONSENT_QUESTION, GENERAL_SECTION, QuestionKind
-from .models import Questionnaire
+from .models import MappingPage, Questionnaire
 
 TITLE = T("Questionario sui servizi delle Province ai Comuni", "Questionnaire on the Provinces' services to the Comuni")
 INTRO = T(
@@ -106,3 +106,52 @@ def load_questionnaire(loader, home_it=None):
         loader.t(INTRO)
     loader.translate(questionnaire)
     return questionnaire
+
+
+PAGE = {
+    "title": T("La mappatura dei servizi", "The mapping of services"),
+    "slug": T("mappatura", "mapping"),
+    "intro": T(
+        "La mappatura raccoglie informazioni e dati sullo stato di avanzamento dei servizi offerti dalle Province ai "
+        "Comuni del proprio territorio nei tre settori del progetto.",
+        "The mapping collects information and data on the state of progress of the services the Provinces offer "
+        "the Comuni of their territory in the project's three sectors.",
+    ),
+}
+PAGE_BODY = [
+    ("heading", T("Che cos'è", "What it is")),
+    ("paragraph", [T(
+        "Con il Dipartimento di Scienze Politiche dell'Università degli Studi di Perugia sono state avviate l'analisi "
+        "desk e la mappatura delle esperienze delle Province nei tre settori di intervento del progetto. L'obiettivo è "
+        "individuare le Province portatrici di «best practices» consolidate a livello locale.",
+        "With the Department of Political Science of the University of Perugia, the desk analysis and the mapping of "
+        "the Provinces' experience in the project's three sectors have started. The aim is to identify the Provinces "
+        "that hold best practices established at local level.",
+    )]),
+    ("heading", T("Come si svolge", "How it works")),
+    ("paragraph", [T(
+        "La mappatura si svolge attraverso la somministrazione ai referenti delle 76 Province di un questionario on "
+        "line di analisi e di interviste di profondità. Sulla base dei dati pervenuti si elabora un report finale dal "
+        "quale scaturiranno le migliori pratiche da valorizzare nel prosieguo del progetto.",
+        "The mapping is carried out through an online analysis questionnaire answered by the referents of the 76 "
+        "Provinces and through in-depth interviews. From the data received, a final report is drawn up, from which "
+        "the best practices to build on in the rest of the project will emerge.",
+    )]),
+    ("heading", T("I passi successivi", "Next steps")),
+    ("paragraph", [("ul", [
+        T("Un incontro on line di restituzione dei risultati della mappatura con le 76 Province.",
+          "An online meeting presenting the mapping's results to the 76 Provinces."),
+        T("Quattro focus group per macro-area, che approfondiscono le risultanze dei questionari.",
+          "Four focus groups by macro-area, which look more closely at the questionnaires' findings."),
+    ])]),
+]
+
+
+def load(loader, home_it):
+    """The draft questionnaire and the mapping's page."""
+    load_questionnaire(loader)
+    # Under “Il progetto”, beside the progress page: the mapping is one of the project's activities.
+    parent = home_it.get_children().filter(slug="il-progetto").first() or home_it
+    page = loader.section_page(parent.specific, MappingPage, PAGE, PAGE_BODY, menu=True)
+    loader.translate(page)
+    return page

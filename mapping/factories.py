@@ -8,11 +8,12 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 import factory
+import wagtail_factories
 
 from core.loader import ContentLoader
 
 from .content import sections
-from .models import Campaign, Questionnaire
+from .models import Campaign, MappingPage, Questionnaire
 
 
 class QuestionnaireFactory(factory.django.DjangoModelFactory):
@@ -32,3 +33,11 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Campaign
+
+
+class MappingPageFactory(wagtail_factories.PageFactory):
+    title = "Mappatura di prova"
+    slug = factory.Sequence(lambda n: f"mappatura-di-prova-{n}")
+
+    class Meta:
+        model = MappingPage

@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from core.models import Province
+from core.blocks import BodyBlock
+from core.models import BasePage, Province
 
 from .blocks import QuestionnaireBlock
 from .choices import ResponseState
@@ -237,3 +239,101 @@ class InterviewNote(models.Model):
 
     def __str__(self):
         return f"{self.response.province} – {self.interview_date:%d/%m/%Y}"
+
+
+class MappingPage(RoutablePageMixin, BasePage):
+    """“La mappatura”: what the mapping is, and the referents' questionnaire under ``questionario/``.
+
+    Every route delegates to ``mapping/views.py``. Each route has an Italian and an English segment; the
+    page's own language gives the one it links to.
+    """
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["mapping.MappingResultsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Pagina della mappatura")
+        verbose_name_plural = _("Pagine della mappatura")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["results_pages"] = self.get_children().live().public().specific()
+        return context
+
+    def route_url(self, name, *args):
+        """The URL of a route in the page's language (``name`` is the Italian route's name)."""
+        english = self.locale.language_code == "en"
+        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args)
+
+    @property
+    def questionnaire_url(self):
+        return self.route_url("questionnaire")
+
+    @path("questionario/", name="questionnaire")
+    @path("questionnaire/", name="questionnaire_en")
+    def questionnaire_view(self, request):
+        from . import views  # views import this module's models: imported at call time
+
+        return views.referent_home(request, self)
+
+    @path("questionario/<int:campaign_id>/<str:sigla>/sezione/<int:index>/", name="section")
+    @path("questionnaire/<int:campaign_id>/<str:sigla>/section/<int:index>/", name="section_en")
+    def section_view(self, request, campaign_id, sigla, index):
+        from . import views
+
+        return views.section(request, self, campaign_id, sigla, index)
+
+    @path("questionario/<int:campaign_id>/<str:sigla>/invia/", name="submit")
+    @path("questionnaire/<int:campaign_id>/<str:sigla>/submit/", name="submit_en")
+    def submit_view(self, request, campaign_id, sigla):
+        from . import views
+
+        return views.submit(request, self, campaign_id, sigla)
+
+
+class MappingResultsPage(RoutablePageMixin, BasePage):
+    """“Risultati della mappatura”: a campaign's published aggregates, map, consented answers, open data.
+
+    Publishing this page publishes the results; the routes delegate to ``mapping/views.py``.
+    """
+
+    intro = models.TextField(_("introduzione"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campagna"), on_delete=models.PROTECT, related_name="results_pages",
+        help_text=_("Le risposte inviate di questa campagna sono pubblicate in forma aggregata."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("campaign"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["mapping.MappingPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Risultati della mappatura")
+        verbose_name_plural = _("Risultati della mappatura")
+
+    def route_url(self, name, *args):
+        english = self.locale.language_code == "en"
+        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args)
+
+    @path("")
+    def results_view(self, request):
+        from . import views
+
+        return views.results(request, self)
+
+    @path("dati/<str:fmt>/", name="open_data")
+    @path("data/<str:fmt>/", name="open_data_en")
+    def open_data_view(self, request, fmt):
+        from . import views
+
+        return views.results_open_data(request, self, fmt)

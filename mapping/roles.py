@@ -3,10 +3,14 @@
 Run after ``migrate`` (``core.roles.setup_roles``). UPI adds the referents' users to their groups.
 """
 
-from core.roles import ensure_province_groups, grant, provinces_of, upi_group
+from wagtail.models import CollectionViewRestriction
+
+from core.roles import ensure_collection, ensure_province_groups, grant, provinces_of, upi_group
 
 REFERENT_ROLE = "mappatura"
 REFERENT_GROUP_PREFIX = "Referente mappatura – Provincia di "
+# The referents' attachments: readable by UPI only (and by the researchers UPI adds to its group).
+ATTACHMENTS_COLLECTION_NAME = "Mappatura - allegati delle Province"
 
 
 def referent_provinces(user):
@@ -22,4 +26,6 @@ def ensure_roles():
           for action in ("add", "change", "delete", "view")),
         "mapping.view_response", "mapping.change_response",
     )
+    ensure_collection(ATTACHMENTS_COLLECTION_NAME, restriction_type=CollectionViewRestriction.GROUPS,
+                      groups=[upi_group()])
     return groups

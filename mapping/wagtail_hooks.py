@@ -1,11 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .content import load_questionnaire
-from .models import Campaign, InterviewNote, Questionnaire
+from . import (
+    admin_hooks,  # noqa: F401  (the dashboard's URLs and menu item)
+    content,
+)
+from .choices import CONSENT_QUESTION, QuestionKind, ResponseState
+from .models import Campaign, InterviewNote, MappingResultsPage, Questionnaire, Response
+from .results import display, has_consent
 
 
 class QuestionnaireViewSet(SnippetViewSet):
@@ -41,4 +47,39 @@ register_snippet(MappingGroup)
 
 @hooks.register("load_site_content")
 def load_mapping(loader, home):
-    load_questionnaire(loader)
+    content.load(loader, home)
+
+
+@hooks.register("province_page_sections")
+def province_services(request, province):
+    """“Servizi offerti ai Comuni”: the Province's answers in the latest published results, with consent."""
+    results_page = (
+        MappingResultsPage.objects.live().public().filter(locale=Locale.get_active())
+        .select_related("campaign__version").order_by("-first_published_at").first()
+    )
+    if results_page is None or results_page.campaign.version is None:
+        return None
+    response = Response.objects.filter(
+        campaign=results_page.campaign, province=province, state=ResponseState.SUBMITTED
+    ).first()
+    version = results_page.campaign.version
+    english = results_page.locale.language_code == "en"
+    services = []
+    if response is not None and has_consent(version, response.answers):
+        labels = version.english_labels() if english else {}
+        structure = version.structure_en if english and version.structure_en else version.structure
+        for section in structure:
+            answers = [
+                {"label": labels.get(q["code"], q["label"]), "value": display(q, response.answers.get(q["code"]))}
+                for q in section["questions"]
+                if q["kind"] not in (QuestionKind.FILE,) and q["code"] != CONSENT_QUESTION
+                and response.answers.get(q["code"]) not in (None, "", [])
+            ]
+            if answers:
+                services.append({"title": section["title"], "answers": answers})
+    return {
+        "template": "mapping/includes/province_services.html",
+        "context": {"province": province, "services": services, "results_page": results_page,
+                    "answered": response is not None, "is_example": results_page.campaign.is_example},
+        "order": 5,
+    }

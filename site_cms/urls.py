@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mapping import accounts as mapping_accounts
 from search import views as search_views
 from site_cms.sitemaps import MultilingualSitemap
 from site_cms.views import robots_txt
@@ -25,6 +26,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
+    # The mapping's referents set their password from the invitation's single-use link.
+    path("accesso/imposta-password/<uidb64>/<token>/", mapping_accounts.PasswordSetView.as_view(),
+         name="mapping_password_set"),
+    path("accesso/password-impostata/", mapping_accounts.PasswordSetDoneView.as_view(),
+         name="mapping_password_set_done"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
