@@ -18,8 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage, Province
+from core.models import BasePage, BodyMixin, IntroMixin, Province
 
 from .blocks import QuestionnaireBlock
 from .choices import ResponseState
@@ -241,15 +240,12 @@ class InterviewNote(models.Model):
         return f"{self.response.province} – {self.interview_date:%d/%m/%Y}"
 
 
-class MappingPage(RoutablePageMixin, BasePage):
+class MappingPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“La mappatura”: what the mapping is, and the referents' questionnaire under ``questionario/``.
 
     Every route delegates to ``mapping/views.py``. Each route has an Italian and an English segment; the
     page's own language gives the one it links to.
     """
-
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -279,33 +275,25 @@ class MappingPage(RoutablePageMixin, BasePage):
     @path("questionario/", name="questionnaire")
     @path("questionnaire/", name="questionnaire_en")
     def questionnaire_view(self, request):
-        from . import views  # views import this module's models: imported at call time
-
         return views.referent_home(request, self)
 
     @path("questionario/<int:campaign_id>/<str:sigla>/sezione/<int:index>/", name="section")
     @path("questionnaire/<int:campaign_id>/<str:sigla>/section/<int:index>/", name="section_en")
     def section_view(self, request, campaign_id, sigla, index):
-        from . import views
-
         return views.section(request, self, campaign_id, sigla, index)
 
     @path("questionario/<int:campaign_id>/<str:sigla>/invia/", name="submit")
     @path("questionnaire/<int:campaign_id>/<str:sigla>/submit/", name="submit_en")
     def submit_view(self, request, campaign_id, sigla):
-        from . import views
-
         return views.submit(request, self, campaign_id, sigla)
 
 
-class MappingResultsPage(RoutablePageMixin, BasePage):
+class MappingResultsPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Risultati della mappatura”: a campaign's published aggregates, map, consented answers, open data.
 
     Publishing this page publishes the results; the routes delegate to ``mapping/views.py``.
     """
 
-    intro = models.TextField(_("introduzione"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campagna"), on_delete=models.PROTECT, related_name="results_pages",
         help_text=_("Le risposte inviate di questa campagna sono pubblicate in forma aggregata."),
@@ -327,13 +315,13 @@ class MappingResultsPage(RoutablePageMixin, BasePage):
 
     @path("")
     def results_view(self, request):
-        from . import views
-
         return views.results(request, self)
 
     @path("dati/<str:fmt>/", name="open_data")
     @path("data/<str:fmt>/", name="open_data_en")
     def open_data_view(self, request, fmt):
-        from . import views
-
         return views.results_open_data(request, self, fmt)
+
+
+# The views import these models, so they come last (routing convention: see practices/views.py).
+from mapping import views  # noqa: E402
