@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core.models import Province
 
 from . import exports
-from .answers import display, is_shown
+from .answers import display, is_shown, practice_proposals
 from .choices import ResponseState
 from .dashboard import invited_provinces, overview
 from .models import Campaign, Response
@@ -152,6 +153,11 @@ class ResponsePrintView(CampaignMixin, TemplateView):
             state_label=ResponseState(response.state).label if response else ResponseState.INVITED.label,
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
             can_add_note=self.request.user.has_perm("mapping.add_interviewnote"),
+            practice_actions=[
+                action
+                for hook in hooks.get_hooks("mapping_response_actions")
+                for action in hook(self.request, practice_proposals(self.campaign, self.province, version, answers))
+            ] if response and response.state == ResponseState.SUBMITTED else [],
         )
         return context
 

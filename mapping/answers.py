@@ -4,7 +4,7 @@ Shared by the printable response, the exports and the example generator, so that
 with the referents' form on when a follow-up question applies.
 """
 
-from .choices import QuestionKind, YesPlannedNo
+from .choices import GENERAL_SECTION, QuestionKind, YesPlannedNo
 
 MULTIPLE_SEPARATOR = "; "
 
@@ -37,3 +37,30 @@ def display(question, value):
     if kind == QuestionKind.NUMBER and question.get("unit"):
         return f"{value} {question['unit']}"
     return value
+
+
+def practice_proposals(campaign, province, version, answers):
+    """Per sector where the Province offers or plans services: what a draft practice starts from.
+
+    Plain data (the catalogue receives it through the ``mapping_response_actions`` hook): the section's
+    first answered long text is the description, its first answered number the Comuni served.
+    """
+    proposals = []
+    for section in version.structure if version else []:
+        if section["sector"] == GENERAL_SECTION:
+            continue
+        questions = section["questions"]
+        offers = next((q for q in questions if q["kind"] == QuestionKind.YES_PLANNED_NO), None)
+        if offers is None or answers.get(offers["code"]) not in (YesPlannedNo.YES, YesPlannedNo.PLANNED):
+            continue
+
+        def first(kind, questions=questions):
+            return next((answers[q["code"]] for q in questions
+                         if q["kind"] == kind and not is_empty(answers.get(q["code"]))), "")
+
+        proposals.append({
+            "campaign": campaign.title, "province": province.pk, "sector": section["sector"],
+            "title": section["title"], "description": first(QuestionKind.LONG_TEXT),
+            "comuni_count": first(QuestionKind.NUMBER),
+        })
+    return proposals

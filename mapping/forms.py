@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .answers import is_empty, is_shown
 from .choices import QuestionKind, YesPlannedNo
 
 
@@ -91,12 +92,8 @@ def missing_required(version, answers):
     for question in version.questions():
         if not question["required"] or question["kind"] == QuestionKind.FILE:
             continue
-        parent = question["show_if_code"]
-        if parent:
-            value = answers.get(parent)
-            values = value if isinstance(value, list) else [value]
-            if not any(v in question["show_if_values"] for v in values):
-                continue
-        if answers.get(question["code"]) in (None, "", []):
+        if not is_shown(question, answers):
+            continue
+        if is_empty(answers.get(question["code"])):
             missing.append(question["code"])
     return missing

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.models import MacroArea, Province, Sector
 
+from .answers import display
 from .choices import CONSENT_QUESTION, GENERAL_SECTION, QuestionKind, ResponseState, YesPlannedNo
 from .models import Response
 
@@ -125,16 +126,6 @@ class Results:
 
     def sector_choices(self):
         return [s for s in dict.fromkeys(q["sector"] for q in self.questions) if s != GENERAL_SECTION]
-
-
-def display(question, value):
-    if question["kind"] == QuestionKind.YES_PLANNED_NO and value in YesPlannedNo.values:
-        return YesPlannedNo(value).label
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if question["kind"] == QuestionKind.NUMBER and value is not None and question.get("unit"):
-        return f"{value} {question['unit']}"
-    return value
 
 
 def open_data_rows(results):

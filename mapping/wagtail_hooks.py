@@ -9,9 +9,10 @@ from . import (
     admin_hooks,  # noqa: F401  (the dashboard's URLs and menu item)
     content,
 )
+from .answers import display
 from .choices import CONSENT_QUESTION, QuestionKind, ResponseState
 from .models import Campaign, InterviewNote, MappingResultsPage, Questionnaire, Response
-from .results import display, has_consent
+from .results import has_consent
 
 
 class QuestionnaireViewSet(SnippetViewSet):

@@ -1,12 +1,13 @@
 """The catalogue's slots on pages of the site's base, and its content loader."""
 
 from django.db.models import Count, F, Q
+from django.urls import path
 from django.utils.translation import get_language
 
 from wagtail import hooks
 from wagtail.models import Locale
 
-from practices import content
+from practices import content, drafts
 from practices.coverage import coverage_by_macro_area
 from practices.models import PracticeIndexPage, PracticePage
 
@@ -71,3 +72,14 @@ def home_practices(request, home_page):
         "context": {"practices": latest, "catalogue": catalogue},
         "order": 10,
     }
+
+
+@hooks.register("mapping_response_actions")
+def draft_practice_actions(request, proposals):
+    return drafts.actions(request, proposals)
+
+
+@hooks.register("register_admin_urls")
+def register_draft_from_mapping_url():
+    return [path("buone-pratiche/bozza-dalla-mappatura/", drafts.create_from_mapping,
+                 name="practices_draft_from_mapping")]

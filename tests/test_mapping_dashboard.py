@@ -334,3 +334,56 @@ def test_no_reminders_for_a_closed_campaign(client, upi, referent, campaign):
     assert "La campagna non è aperta ora" in page and url(campaign, "solleciti/") not in page
     reply = client.post(url(campaign, "solleciti/"), follow=True)
     assert "nessun promemoria inviato" in reply.content.decode() and mail.outbox == []
+
+
+def _catalogue():
+    from wagtail.models import Locale, Site
+
+    from practices.models import PracticeIndexPage
+
+    catalogue = PracticeIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if catalogue is None:
+        catalogue = PracticeIndexPage(title="Buone pratiche", slug="buone-pratiche-prova")
+        Site.objects.get(is_default_site=True).root_page.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+    return catalogue
+
+
+def test_a_submitted_response_becomes_a_draft_practice_for_upi(client, upi, campaign):
+    from practices.models import PracticePage
+
+    catalogue = _catalogue()
+    respond(campaign, "TV", ResponseState.SUBMITTED, COMPLETE)
+    client.force_login(upi)
+    page = client.get(url(campaign, "provincia/tv/")).content.decode()
+    assert "Crea una bozza di buona pratica: Stazione Unica Appaltante" in page
+    assert "Crea una bozza di buona pratica: Servizi associati" not in page  # Treviso answered “no” there
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+
+    created = client.post("/admin/buone-pratiche/bozza-dalla-mappatura/", {"payload": payload})
+    assert created.status_code == 302
+    practice = PracticePage.objects.get(pk=created["Location"].split("/")[-3])
+    assert practice.get_parent().pk == catalogue.pk and practice.code.startswith("SUA-TV-")
+    assert not practice.live and practice.sector.code == "sua" and practice.comuni_count == 20
+    assert practice.summary.startswith("Gare per i Comuni") and practice.evidence_source == "questionario"
+
+    tampered = payload[:-3] + ("abc" if not payload.endswith("abc") else "xyz")
+    assert client.post("/admin/buone-pratiche/bozza-dalla-mappatura/", {"payload": tampered}).status_code == 400
+
+
+def test_only_those_who_may_add_practices_can_create_drafts(client, referent, press_office, campaign):
+    _catalogue()
+    respond(campaign, "TV", ResponseState.SUBMITTED, COMPLETE)
+    from django.core import signing
+
+    from practices.drafts import SALT
+
+    payload = signing.dumps({"province": Province.objects.get(sigla="TV").pk, "sector": "sua", "title": "SUA"},
+                            salt=SALT)
+    for user in (referent, press_office, None):
+        client.logout()
+        if user:
+            client.force_login(user)
+        response = client.post("/admin/buone-pratiche/bozza-dalla-mappatura/", {"payload": payload})
+        assert response.status_code in (302, 403)
+        assert "/edit/" not in response.get("Location", "")
