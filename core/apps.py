@@ -10,8 +10,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_save
 
         from core.roles import setup_roles
+        from core.taxonomy_sync import localize_taxonomy
 
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
+        pre_save.connect(localize_taxonomy, dispatch_uid="core-localize-taxonomy")

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_forms import BasePageForm
+
 
 class BasePage(Page):
     """SEO, listing and social fields shared by every page type."""
@@ -44,6 +46,8 @@ class BasePage(Page):
     settings_panels = [*Page.settings_panels, FieldPanel("review_date")]
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
