@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Models and signal receivers can be imported only once the app registry is ready.
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_save
 
         from core.roles import setup_roles
+        from core.taxonomy_sync import localize_taxonomy
 
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
+        pre_save.connect(localize_taxonomy, dispatch_uid="core-localize-taxonomy")

@@ -15,14 +15,25 @@ from django.utils.module_loading import module_has_submodule
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
 )
 
 from core.models import Province, ProvinceGroup
 
 UPI_GROUP_NAME = "Comunicazione UPI"
+# The site's approval: whoever may not publish submits to UPI's communication office. Its name completes
+# the admin's button "Invia a …". It replaces Wagtail's default workflow ("Moderators approval", for a
+# "Moderators" group nobody belongs to), which showed up in English on events and every other page.
+SITE_WORKFLOW_NAME = "Comunicazione UPI (approvazione)"
+UPI_REVIEW_TASK_NAME = "Revisione della Comunicazione UPI"
+WAGTAIL_DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 # Wagtail checks image and document permissions against its own models, also with custom ones.
@@ -125,9 +136,37 @@ def ensure_collection(name, restriction_type=None, groups=()):
     return collection
 
 
+def upi_review_task():
+    """The approval task of UPI's communication office, shared by the site's workflows."""
+    task = GroupApprovalTask.objects.filter(name=UPI_REVIEW_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=UPI_REVIEW_TASK_NAME)
+        task.groups.set([upi_group()])
+    return task
+
+
+def ensure_site_workflow():
+    """UPI approves what is submitted anywhere on the site (the newsroom has its own workflow)."""
+    workflow, _created = Workflow.objects.get_or_create(name=SITE_WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=upi_review_task(), defaults={"sort_order": 0})
+    root = Page.get_first_root_node()
+    link = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if link is None or link.workflow.name == WAGTAIL_DEFAULT_WORKFLOW_NAME:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True).first()
+    unfinished = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+    if default is not None and not default.workflow_pages.exists() and not default.workflow_states.filter(
+        status__in=unfinished
+    ).exists():
+        default.active = False  # kept (its history stays readable), no longer offered
+        default.save(update_fields=["active"])
+    return workflow
+
+
 def ensure_roles():
     """The roles of the site's base."""
     ensure_upi_group()
+    ensure_site_workflow()
 
 
 def setup_roles(sender, **kwargs):

@@ -3,16 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
 from core.forms import FilterForm
 from core.models import Province, Sector, Theme
+from core.page_forms import BasePageForm
 from news.choices import PRESS_OFFICE_TYPES, NewsType
 from news.permissions import is_press_officer, press_office_province
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(BasePageForm):
     """For a press officer, the Province is theirs and cannot be changed; national releases are UPI's."""
 
     def __init__(self, *args, **kwargs):

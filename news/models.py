@@ -128,8 +128,8 @@ class NewsPage(BasePage):
 
     date = models.DateField(
         _("data di pubblicazione"), default=datetime.date.today,
-        help_text=_("La data mostrata e usata per l'ordinamento. Per un comunicato sotto embargo impostare "
-                    "anche la data di messa online nella scheda “Impostazioni”."),
+        help_text=_("La data mostrata e usata per l'ordinamento. Per un comunicato sotto embargo pianificare "
+                    "anche la messa online: pannello “Stato” (in alto a destra), “Pianifica pubblicazione”."),
     )
     date_precision = models.CharField(
         _("precisione della data"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,

@@ -4,7 +4,7 @@ Created on ``post_migrate`` (``core.roles.setup_roles``), so ``migrate`` alone g
 rights on the newsroom page itself are granted when the page exists (``grant_press_offices``).
 """
 
-from wagtail.models import CollectionViewRestriction, GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import CollectionViewRestriction, Workflow, WorkflowPage, WorkflowTask
 
 from core.roles import (
     ensure_collection,
@@ -12,7 +12,7 @@ from core.roles import (
     grant_collection,
     grant_page,
     group_of,
-    upi_group,
+    upi_review_task,
 )
 
 PRESS_OFFICE_ROLE = "stampa"
@@ -23,7 +23,6 @@ PRESS_GROUP_PREFIX = "Ufficio stampa - Provincia di "
 PRESS_COLLECTION_NAME = "Uffici stampa - allegati in attesa di pubblicazione"
 PRESS_OFFICE_PAGE_PERMISSIONS = ["add_page"]
 WORKFLOW_NAME = "Sala stampa: approvazione della Comunicazione UPI"
-TASK_NAME = "Revisione della Comunicazione UPI"
 
 
 def press_collection():
@@ -45,10 +44,7 @@ def ensure_press_office_groups():
 
 def ensure_workflow():
     """The UPI communication office approves what the press offices submit."""
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        task.groups.set([upi_group()])
+    task = upi_review_task()
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow

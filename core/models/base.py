@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.page_forms import BasePageForm
 
 
 class BasePage(Page):
@@ -54,6 +55,7 @@ class BasePage(Page):
     # its model's plural name.
     search_type = None
     search_type_label = None
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

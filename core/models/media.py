@@ -116,5 +116,9 @@ class SiteDocument(AbstractDocument):
         return Licence.url_for(self.licence)
 
     def clean(self):
+        if not self.file:
+            # The admin's multiple upload validates the metadata form before it attaches the file, which
+            # was checked when it was uploaded: there is no file to check yet (and no "file" field to blame).
+            return
         validate_document_file(self.file)  # allow-list, size limit, content matching the extension
         super().clean()

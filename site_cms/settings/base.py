@@ -94,10 +94,32 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "site_cms.wsgi.application"
 
+def for_concurrent_use(database):
+    """SQLite (the default on a new machine) set up for a web server's concurrent requests.
+
+    - WAL: readers no longer block the writer, nor the writer the readers.
+    - IMMEDIATE transactions: a transaction takes the write lock when it begins. In the default (deferred)
+      mode a transaction that read first and then writes cannot wait for the lock: SQLite answers "database
+      is locked" at once (Wagtail's autosave and "Pubblica" collided that way, and the editor's text was lost).
+    - A busy timeout: a writer waits up to 20 s for the lock instead of failing.
+    """
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+    "default": for_concurrent_use(
+        dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        )
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -145,6 +167,7 @@ WAGTAIL_SITE_NAME = "Le Province e il sistema dei servizi a supporto dei Comuni"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.document_forms.SiteDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "zip"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an attachment with its name

@@ -32,18 +32,28 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_env(tmp_path_factory):
+    """The environment of the site's server, for tests that add content with ``manage.py shell``."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     workdir = tmp_path_factory.mktemp("site")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "DOCUMENTS_ROOT": str(workdir / "documents"),
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    env = site_env
+    manage = MANAGE
     for command in (["migrate", "--noinput", "-v0"], ["load_site_content", "-v0"]):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = _free_port()

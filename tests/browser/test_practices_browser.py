@@ -21,6 +21,7 @@ def test_filters_without_javascript_give_a_shareable_url(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/buone-pratiche/")
+    page.locator("#practice-filters summary").click()  # a <details>: it opens without JavaScript
     page.get_by_label("SUA", exact=False).first.check()
     page.get_by_role("button", name="Applica i filtri").click()
     page.wait_for_load_state()

@@ -1,6 +1,7 @@
 // The catalogue's progressive enhancements. Everything works without this file.
 // 1. “Trova il tuo Comune”: fills the input's <datalist> with suggestions from the finder's JSON endpoint.
 // 2. Catalogue: changing the sort order submits the form (the URL stays the shareable GET URL).
+// 3. Catalogue: the filter panel (closed in the HTML, for phones) is opened on wide screens.
 (function () {
   "use strict";
 
@@ -40,5 +41,7 @@
   if (catalogue) {
     const sort = catalogue.querySelector("#practice-sort");
     if (sort) sort.addEventListener("change", () => catalogue.requestSubmit());
+    const filters = catalogue.querySelector("#practice-filters");
+    if (filters && window.matchMedia("(min-width: 992px)").matches) filters.open = true;
   }
 })();
