@@ -21,6 +21,7 @@ import pytest
 from core.models import Comune, Province, Sector, SiteImage
 from core.roles import UPI_GROUP_NAME
 from home.models import ContentPage, HomePage, ProvinceIndexPage, SectorIndexPage, SectorPage, SitemapPage
+from mapping.models import MappingPage, MappingResultsPage
 from news.roles import PRESS_GROUP_PREFIX, PRESS_OFFICE_ROLE, press_office_group
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,9 @@ class TestPageTree(WagtailPageTestCase):
     def test_allowed_children(self):
         self.assertAllowedSubpageTypes(SectorIndexPage, {SectorPage})
         self.assertAllowedSubpageTypes(SectorPage, set())
-        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage, MappingPage})
+        self.assertAllowedSubpageTypes(MappingPage, {MappingResultsPage})
+        self.assertAllowedParentPageTypes(MappingResultsPage, {MappingPage})
         self.assertAllowedParentPageTypes(SectorPage, {SectorIndexPage})
         self.assertCanCreateAt(ContentPage, ContentPage)
         self.assertCanNotCreateAt(ContentPage, SectorPage)
