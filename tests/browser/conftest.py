@@ -1,12 +1,15 @@
 """Browser tests: a real server (as `make run` starts it) driven by the system's Chromium.
 
 The server runs in its own process on its own SQLite database, migrated and loaded with the site's
-content exactly as on a new machine, so these tests see what a visitor sees.
+content exactly as on a new machine, so these tests see what a visitor sees. When the tests themselves
+run on SQLite, that database starts as a copy of the migrated test database (the same tables and roles
+``migrate`` creates, without migrating again).
 """
 
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -32,11 +35,31 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _copy_migrated_test_database(request, target):
+    """Copy the migrated SQLite test database to ``target``; False when the tests do not run on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return False
+    request.getfixturevalue("django_db_setup")
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or "mode=memory" in name:
+        return False
+    source, copy = sqlite3.connect(name), sqlite3.connect(target)
+    try:
+        source.backup(copy)  # what is committed: the migrations only (tests roll back)
+    finally:
+        source.close()
+        copy.close()
+    return True
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_url(tmp_path_factory, request):
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     workdir = tmp_path_factory.mktemp("site")
+    _copy_migrated_test_database(request, workdir / "site.sqlite3")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_cms.settings.dev",
@@ -102,3 +125,22 @@ def run_axe(browser, url):
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def check_page(browser, page, url, *, status=200, lang=None, heading=None):
+    """The checks every page of the site passes in the browser, in one place.
+
+    The page answers with ``status``; it declares ``lang`` and shows ``heading`` as its first h1 (when
+    given); everything loads under the strict CSP with no console error (a 404 response is itself logged
+    as one); and axe-core finds no serious or critical accessibility violation.
+    """
+    response = page.goto(url, wait_until="load")
+    assert response.status == status
+    if lang is not None:
+        assert page.get_attribute("html", "lang") == lang
+    if heading is not None:
+        assert page.locator("h1").first.inner_text().strip() == heading
+    if status != 404:
+        assert page.console_errors == []
+    assert run_axe(browser, url) == []
+    return response

@@ -23,8 +23,3 @@ def test_search_from_the_header_box(browser, page, site_url, home, query, result
     assert page.locator(".search-results mark").count() > 0
     assert page.console_errors == []
     assert run_axe(browser, page.url) == []
-
-
-@pytest.mark.parametrize("path", ["/cerca/", "/cerca/?q=ornitorinco+progetto", "/en/search/?q=zzzz"])
-def test_search_help_and_no_results_pages_are_accessible(browser, site_url, path):
-    assert run_axe(browser, site_url + path) == []
