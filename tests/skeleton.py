@@ -45,6 +45,6 @@ def build_homes():
     return home_it, translate(home_it, english)
 
 
-def section(parent, factory, title, slug, **fields):
-    """A section page (an index) published under ``parent``, shown in the menu like the real ones."""
-    return publish(factory(parent=parent, title=title, slug=slug, show_in_menus=True, **fields))
+def section(parent, model, title, slug, **fields):
+    """A section page (an index) of type ``model`` published under ``parent``, in the menu like the real ones."""
+    return publish(parent.add_child(instance=model(title=title, slug=slug, show_in_menus=True, **fields)))

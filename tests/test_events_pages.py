@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from events.factories import EventIndexPageFactory, EventPageFactory
+from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventMode, EventPage, EventStatus
 from tests.skeleton import section
 
@@ -26,7 +26,7 @@ def index_id(module_db, homes):
     from home.models import HomePage
 
     with module_db.unblock():
-        return section(HomePage.objects.get(pk=homes["it"]), EventIndexPageFactory, "Eventi", "eventi").pk
+        return section(HomePage.objects.get(pk=homes["it"]), EventIndexPage, "Eventi", "eventi").pk
 
 
 @pytest.fixture
