@@ -110,13 +110,6 @@ def test_macro_area_filter_includes_events_of_its_provinces(client, index_it):
     assert titles(response) == ["A Pisa", "Focus group Centro"]
 
 
-@pytest.mark.parametrize("query", ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1",
-                                   "settore=x&area=y"])
-def test_bad_filters_give_a_normal_page(client, index_it, query):
-    response = client.get(f"{index_it.url}passati/?{query}")
-    assert response.status_code == 200
-
-
 @time_machine.travel(NOW, tick=False)
 def test_pagination_keeps_the_filters(client, index_it):
     for day in range(PAGE_SIZE + 2):
@@ -245,12 +238,6 @@ def test_home_and_province_sections_query_count_does_not_grow(client, index_it):
     assert _queries(client, "/province/pesaro-e-urbino/") == province_few
 
 
-def test_admin_can_open_the_event_editor(admin_client, index_it):
-    event = EventPage.objects.child_of(index_it).first()
-    assert admin_client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
-    assert admin_client.get(f"/admin/pages/add/events/eventpage/{index_it.pk}/").status_code == 200
-
-
 def test_switching_between_upcoming_and_past_keeps_the_filters(client, index_it):
     html = client.get(index_it.url + "?tipo=convegno&page=2").content.decode()
     assert 'href="/eventi/passati/?tipo=convegno"' in html
@@ -272,15 +259,3 @@ def test_sector_page_lists_the_sector_events(client, index_it):
     assert "?settore=innovazione" in html
     other = SectorPage.objects.get(sector__code="sua", locale__language_code="it")
     assert "Laboratorio di esempio sui dati" not in client.get(other.url).content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("path", "target"),
-    [("/en/events/passati/", "/en/events/past/"), ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group")],
-)
-def test_past_events_have_one_address_per_language(client, path, target):
-    response = client.get(path)
-    assert response.status_code == 301
-    assert response["Location"] == target
-    assert client.get(target).status_code == 200
