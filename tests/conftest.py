@@ -18,17 +18,24 @@ from django.test import TestCase
 
 import pytest
 
-SITE_TIER = Path(__file__).resolve().parent / "site"
+HERE = Path(__file__).resolve().parent
+BROWSER, SITE_TIER = HERE / "browser", HERE / "site"
 
 
-def in_site_tier(item):
-    return SITE_TIER in Path(item.path).resolve().parents
+def run_order(item):
+    """Fast tier, then the browser tests, then the site tier."""
+    parents = Path(item.path).resolve().parents
+    return 2 if SITE_TIER in parents else 1 if BROWSER in parents else 0
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The site tier runs after the fast tier (after any reordering by other plugins)."""
-    items.sort(key=in_site_tier)
+    """Order the tiers (after any reordering by other plugins: the sort keeps their order in a tier).
+
+    The browser tests come before the site tier, whose content they must not see in the database they
+    copy, and their browser is closed before it: Playwright's event loop would stop Django's ORM.
+    """
+    items.sort(key=run_order)
 
 
 class _RolledBack:

@@ -54,7 +54,10 @@ def _copy_migrated_test_database(request, target):
     return True
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server and the browser stop after the last browser test. Playwright runs an event
+# loop in this thread while the browser is open, and Django refuses database queries under a running
+# loop, so the site tier (which runs after this package) needs the browser closed.
+@pytest.fixture(scope="package")
 def site_url(tmp_path_factory, request):
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
@@ -90,7 +93,7 @@ def site_url(tmp_path_factory, request):
     server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
