@@ -51,5 +51,5 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("path", "status", "lang", "heading"), PAGES, ids=[path for path, *_ in PAGES])
-def test_page_passes_the_common_checks(browser, page, site_url, path, status, lang, heading):
-    check_page(browser, page, site_url + path, status=status, lang=lang, heading=heading)
+def test_page_passes_the_common_checks(page, site_url, path, status, lang, heading):
+    check_page(page, site_url + path, status=status, lang=lang, heading=heading)

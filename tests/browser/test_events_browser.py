@@ -11,9 +11,9 @@ BES_EN = "/en/events/presentation-bes-report-of-the-provinces-2020/"
 
 
 @pytest.mark.parametrize(("path", "lang", "ended"), [(BES_IT, "it", "Evento concluso"), (BES_EN, "en", "Event ended")])
-def test_past_event_page_with_json_ld_under_the_csp(browser, page, site_url, path, lang, ended):
+def test_past_event_page_with_json_ld_under_the_csp(page, site_url, path, lang, ended):
     # The JSON-LD data block is not a script the CSP would block: no console error, and it parses.
-    check_page(browser, page, site_url + path, lang=lang)
+    check_page(page, site_url + path, lang=lang)
     assert page.get_by_text(ended).first.is_visible()
     [data] = [json.loads(text) for text in page.locator('script[type="application/ld+json"]').all_text_contents()]
     assert data["@type"] == "Event" and data["startDate"] == "2020-11-23"
