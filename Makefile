@@ -35,9 +35,19 @@ run: install assets
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
+## make test: the whole suite (SQLite unless DATABASE_URL says otherwise). The SQLite test database
+## (.test-db.sqlite3) is kept between runs and created afresh when a migration file is newer than it;
+## any other database (PostgreSQL, as on CI) is always created afresh.
+TEST_DB := .test-db.sqlite3
 test: install assets
-	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest --create-db
+	@case "$${DATABASE_URL:-sqlite}" in \
+	  sqlite*) fresh=$$(find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+	             -path '*/migrations/*.py' -newer $(TEST_DB) -print 2>/dev/null | head -n 1); \
+	           if [ ! -f $(TEST_DB) ] || [ -n "$$fresh" ]; then create=--create-db; fi ;; \
+	  *) create=--create-db ;; \
+	esac; \
+	echo "pytest $$create"; \
+	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest $$create
 
 ## make lint: ruff's rules, ruff's formatting and the templates' indentation; fails on any finding
 lint: $(VENV)/.installed

@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventMode, EventPage, EventStatus
+from tests.skeleton import section
 
 ROME = ZoneInfo("Europe/Rome")
 BEFORE = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=ROME)
@@ -20,9 +21,17 @@ DURING = datetime.datetime(2030, 3, 10, 11, 0, tzinfo=ROME)
 AFTER = datetime.datetime(2030, 3, 10, 13, 0, tzinfo=ROME)
 
 
+@pytest.fixture(scope="module")
+def index_id(module_db, homes):
+    from home.models import HomePage
+
+    with module_db.unblock():
+        return section(HomePage.objects.get(pk=homes["it"]), EventIndexPage, "Eventi", "eventi").pk
+
+
 @pytest.fixture
-def index_it(db):
-    return EventIndexPage.objects.get(locale__language_code="it")
+def index_it(db, index_id):
+    return EventIndexPage.objects.get(pk=index_id)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from core.models import Province
 from core.roles import UPI_GROUP_NAME
 from news.roles import press_office_group
+from tests.skeleton import publish, translate
 
 
 @pytest.fixture
@@ -52,11 +53,14 @@ def test_upi_editor_edits_site_settings_and_province_contacts(client, upi_editor
     assert response.status_code == 200
 
 
-def test_upi_editor_can_edit_pages_in_both_languages(client, upi_editor):
-    from home.models import ContentPage
+def test_upi_editor_can_edit_pages_in_both_languages(client, upi_editor, home_it):
+    from home.factories import ContentPageFactory
 
+    project = publish(ContentPageFactory(parent=home_it, title="Il progetto", slug="il-progetto"))
+    pages = [project, translate(project)]
+    assert [page.locale.language_code for page in pages] == ["it", "en"]
     client.force_login(upi_editor)
-    for page in ContentPage.objects.filter(slug__in=["il-progetto", "the-project"]):
+    for page in pages:
         assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 

@@ -21,8 +21,9 @@ from core.models import Province
 from core.roles import UPI_GROUP_NAME
 from news.choices import NewsType
 from news.factories import newsroom
-from news.models import NewsPage
-from news.roles import press_office_group
+from news.models import NewsIndexPage, NewsPage
+from news.roles import assign_workflow, grant_press_offices, press_office_group
+from tests.skeleton import section, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,25 @@ ALLOWED = {
     "delete":          (False, False, False, True, True),
 }
 MATRIX = [(action, actor, allowed[i]) for action, allowed in ALLOWED.items() for i, actor in enumerate(ACTORS)]
+
+
+@pytest.fixture(scope="module")
+def newsroom_pages(module_db, homes):
+    """The newsroom in both languages, with its workflow and the press offices' rights, and the Provinces'
+    pages, as the content sets them up."""
+    from home.models import HomePage, ProvinceIndexPage
+
+    with module_db.unblock():
+        home = HomePage.objects.get(pk=homes["it"])
+        room = section(home, NewsIndexPage, "Sala stampa", "sala-stampa")
+        assign_workflow([room, translate(room)])
+        grant_press_offices(room)
+        section(home, ProvinceIndexPage, "Le Province", "province")
+
+
+@pytest.fixture(autouse=True)
+def _newsroom(db, newsroom_pages):
+    """Every test runs with the newsroom in place."""
 
 
 def form_data(title, province=None, news_type=NewsType.LOCAL_RELEASE, **extra):

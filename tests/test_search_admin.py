@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 import pytest
 
 from core.roles import UPI_GROUP_NAME
+from search.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,9 @@ def press_officer(django_user_model):
     return user
 
 
-def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_editor):
+def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_editor, home_it, home_en):
+    for title, slug in (("Il progetto", "il-progetto"), ("Le Province", "province")):
+        ContentPageFactory(parent=home_it, title=title, slug=slug)  # “progetto” and “province” find something
     for query in ("progetto", "progetto", "Progetto", "province", "ornitorinco", "ornitorinco"):
         client.get("/cerca/", {"q": query})
     client.get("/en/search/", {"q": "platypus"})

@@ -17,3 +17,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The SQLite test database lives in a file, so that `pytest --reuse-db` (the default, see pyproject.toml)
+# keeps the migrated database between runs; `make test` recreates it when a migration changes.
+# PostgreSQL (DATABASE_URL) keeps pytest-django's default name, test_<name>.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # A throwaway database: no waiting for the disk at every commit of the migrations.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous = OFF"  # noqa: F405

@@ -1,12 +1,15 @@
 """Browser tests: a real server (as `make run` starts it) driven by the system's Chromium.
 
 The server runs in its own process on its own SQLite database, migrated and loaded with the site's
-content exactly as on a new machine, so these tests see what a visitor sees.
+content exactly as on a new machine, so these tests see what a visitor sees. When the tests themselves
+run on SQLite, that database starts as a copy of the migrated test database (the same tables and roles
+``migrate`` creates, without migrating again).
 """
 
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -32,15 +35,38 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _copy_migrated_test_database(request, target):
+    """Copy the migrated SQLite test database to ``target``; False when the tests do not run on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return False
+    request.getfixturevalue("django_db_setup")
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or "mode=memory" in name:
+        return False
+    source, copy = sqlite3.connect(name), sqlite3.connect(target)
+    try:
+        source.backup(copy)  # what is committed: the migrations only (tests roll back)
+    finally:
+        source.close()
+        copy.close()
+    return True
+
+
+# Package scope: the server and the browser stop after the last browser test. Playwright runs an event
+# loop in this thread while the browser is open, and Django refuses database queries under a running
+# loop, so the site tier (which runs after this package) needs the browser closed.
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
-@pytest.fixture(scope="session")
-def site_env(tmp_path_factory):
+@pytest.fixture(scope="package")
+def site_env(tmp_path_factory, request):
     """The environment of the site's server, for tests that add content with ``manage.py shell``."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     workdir = tmp_path_factory.mktemp("site")
+    _copy_migrated_test_database(request, workdir / "site.sqlite3")
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_cms.settings.dev",
@@ -50,7 +76,7 @@ def site_env(tmp_path_factory):
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_url(site_env):
     env = site_env
     manage = MANAGE
@@ -77,7 +103,7 @@ def site_url(site_env):
     server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
@@ -99,16 +125,35 @@ def page(browser):
     context.close()
 
 
-def run_axe(browser, url):
-    """Serious and critical axe-core violations of a page (axe is injected bypassing the CSP)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    page.add_script_tag(path=str(AXE))
+def axe_violations(page):
+    """Serious and critical axe-core violations of the page as loaded, under its own CSP.
+
+    axe is evaluated through the DevTools protocol, to which the page's CSP does not apply: the page
+    is checked as a visitor's browser shows it, without loading it again.
+    """
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    context.close()
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def check_page(page, url, *, status=200, lang=None, heading=None):
+    """The checks every page of the site passes in the browser, in one place.
+
+    The page answers with ``status``; it declares ``lang`` and shows ``heading`` as its first h1 (when
+    given); everything loads under the strict CSP with no console error (a 404 response is itself logged
+    as one); and axe-core finds no serious or critical accessibility violation.
+    """
+    response = page.goto(url, wait_until="load")
+    assert response.status == status
+    if lang is not None:
+        assert page.get_attribute("html", "lang") == lang
+    if heading is not None:
+        assert page.locator("h1").first.inner_text().strip() == heading
+    if status != 404:
+        assert page.console_errors == []
+    assert axe_violations(page) == []
+    return response

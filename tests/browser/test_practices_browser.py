@@ -1,20 +1,6 @@
 import pytest
 
-from tests.browser.conftest import run_axe
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize(
-    "path",
-    ["/buone-pratiche/", "/en/good-practices/?settore=sua", "/buone-pratiche/sua-provincia-di-treviso/",
-     "/province/treviso/", "/buone-pratiche/trova-comune/?comune=Ponte"],
-)
-def test_catalogue_pages_are_accessible(browser, page, site_url, path):
-    response = page.goto(site_url + path, wait_until="load")
-    assert response.status == 200
-    assert page.console_errors == []
-    assert run_axe(browser, site_url + path) == []
 
 
 def test_filters_without_javascript_give_a_shareable_url(browser, site_url):

@@ -1,29 +1,6 @@
 import pytest
 
-from tests.browser.conftest import run_axe
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "heading"),
-    [
-        ("/documenti-e-risorse/biblioteca/", "it", "Biblioteca dei documenti"),
-        ("/en/documents-and-resources/library/?tipo=report", "en", "Document library"),
-        ("/documenti-e-risorse/gruppi-di-lavoro/stazione-unica-appaltante/", "it", "Gruppo di lavoro SUA"),
-        ("/en/documents-and-resources/focus-groups/south/", "en", "South focus group"),
-        ("/documenti-e-risorse/formazione/", "it", "Formazione e capacity building"),
-        ("/en/documents-and-resources/training/training-provincial-officials/", "en",
-         "Training and capacity building for the Provinces' officials"),
-    ],
-)
-def test_resources_pages_in_both_languages_are_accessible(browser, page, site_url, path, lang, heading):
-    response = page.goto(site_url + path, wait_until="load")
-    assert response.status == 200
-    assert page.get_attribute("html", "lang") == lang
-    assert page.locator("h1").first.inner_text().strip() == heading
-    assert page.console_errors == []
-    assert run_axe(browser, site_url + path) == []
 
 
 def test_library_filter_form_keeps_the_choice_in_the_url(page, site_url):

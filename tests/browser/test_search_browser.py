@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
         ("/en/", "procurement", "/en/search/", "Single Procurement Office"),
     ],
 )
-def test_search_from_the_header_box(browser, page, site_url, home, query, results_path, first):
+def test_search_from_the_header_box(page, site_url, home, query, results_path, first):
     page.goto(site_url + home)
     page.locator("#header-search").fill(query)
     page.locator("#header-search").press("Enter")
@@ -22,9 +22,4 @@ def test_search_from_the_header_box(browser, page, site_url, home, query, result
     assert first in [title.strip() for title in page.locator(".search-results h2").all_inner_texts()]
     assert page.locator(".search-results mark").count() > 0
     assert page.console_errors == []
-    assert run_axe(browser, page.url) == []
-
-
-@pytest.mark.parametrize("path", ["/cerca/", "/cerca/?q=ornitorinco+progetto", "/en/search/?q=zzzz"])
-def test_search_help_and_no_results_pages_are_accessible(browser, site_url, path):
-    assert run_axe(browser, site_url + path) == []
+    assert axe_violations(page) == []

@@ -214,3 +214,8 @@ def test_a_province_or_comune_name_leads_to_the_province_page(client):
     assert english.context["places"][0]["url"] == f"/en/provinces/{treviso.slug}/"
     assert f"Comune of {comune.name}: the services of the Province of Treviso" in english.content.decode()
     assert not NoResultsDailyHits.objects.exists()  # the visitor was given somewhere to go
+
+
+def test_accented_query_finds_the_accented_page(client):
+    hits = client.get("/cerca/", {"q": "accessibilità"}).context["results"]
+    assert [hit.title for hit in hits][0] == "Dichiarazione di accessibilità"
