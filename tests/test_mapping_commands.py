@@ -19,7 +19,7 @@ from core.models import Province
 from core.roles import UPI_GROUP_NAME
 from mapping.answers import is_shown
 from mapping.choices import QuestionKind, ResponseState, YesPlannedNo
-from mapping.factories import CampaignFactory
+from mapping.factories import CampaignFactory, QuestionnaireFactory
 from mapping.forms import missing_required
 from mapping.models import Campaign, InterviewNote, Response
 from mapping.roles import REFERENT_GROUP_PREFIX
@@ -146,6 +146,7 @@ def test_a_forged_token_is_refused(client, django_user_model, campaign):
 
 
 def test_generate_example_mapping_fills_76_valid_responses_marked_as_examples(client, django_user_model):
+    QuestionnaireFactory()  # the shipped draft questionnaire, as the loader creates it
     out = run("generate_example_mapping", campaign_title="[Esempio] Prova")
     campaign = Campaign.objects.get(title="[Esempio] Prova")
     assert campaign.is_example and "filled" in out

@@ -339,8 +339,11 @@ def test_no_reminders_for_a_closed_campaign(client, upi, referent, campaign):
 def _catalogue():
     from wagtail.models import Locale, Site
 
+    from core import content
+    from core.loader import ContentLoader
     from practices.models import PracticeIndexPage
 
+    content.load(ContentLoader())  # locales and sectors (a no-op where the content is loaded)
     catalogue = PracticeIndexPage.objects.filter(locale=Locale.get_default()).first()
     if catalogue is None:
         catalogue = PracticeIndexPage(title="Buone pratiche", slug="buone-pratiche-prova")
