@@ -86,3 +86,86 @@ def test_the_cache_works_when_redis_answers(client):
         redis_cache.set("resilience-probe", "ok", 5)
         assert redis_cache.get("resilience-probe") == "ok"
         assert client.get("/").status_code == 200
+
+
+def test_database_connections_are_health_checked():
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.fixture
+def app_server(django_db_setup, django_db_blocker):
+    """The site under gunicorn (one worker, persistent connections) on the test database."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    port = closed_port()
+    settings_dict = connection.settings_dict
+    url = (f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}@{settings_dict['HOST'] or '127.0.0.1'}:"
+           f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}")
+    env = {**os.environ, "DATABASE_URL": url, "CONN_MAX_AGE": "600",
+           "DJANGO_SETTINGS_MODULE": "site_cms.settings.test"}
+    root = Path(__file__).resolve().parent.parent
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "site_cms.wsgi", "--workers", "1",
+         "--bind", f"127.0.0.1:{port}", "--timeout", "60"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/robots.txt", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=False)
+def test_a_dropped_database_connection_is_not_a_500(app_server):
+    import urllib.error
+    import urllib.request
+
+    from django.db import connection
+
+    import psycopg2
+
+    def status(path):
+        try:
+            with urllib.request.urlopen(app_server + path, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert status("/") == 200
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params["dbname"] = "postgres"
+    killer = psycopg2.connect(**params)
+    killer.autocommit = True
+    with killer.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            [connection.settings_dict["NAME"], connection.connection.get_backend_pid() if connection.connection else 0],
+        )
+        assert cursor.fetchone()[0] >= 1  # the server's persistent connection
+    killer.close()
+    assert status("/") == 200
+    assert status("/buone-pratiche/") == 200
