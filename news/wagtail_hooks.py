@@ -64,7 +64,10 @@ def hide_other_provinces_drafts(parent_page, pages, request):
     province = press_office_province(request.user)
     own = NewsPage.objects.filter(province=province).values("pk")
     # A live page with pending changes would show their draft title: only the owners' Province sees it.
-    return pages.filter(Q(live=True, has_unpublished_changes=False) | Q(pk__in=own))
+    visible = Page.objects.filter(Q(live=True, has_unpublished_changes=False) | Q(pk__in=own)).values("pk")
+    # Only ``pk__in`` here: the explorer's search runs this queryset through the search backend, which
+    # filters on indexed fields only (``has_unpublished_changes`` is not one).
+    return pages.filter(pk__in=visible)
 
 
 @hooks.register("load_site_content")
