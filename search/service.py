@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Locale, Page, Site
 
 from core.models import SiteDocument
+from core.text import clean_query as clean_text
 from resources.models import public_documents
 
 logger = logging.getLogger(__name__)
@@ -35,8 +36,7 @@ def clean_query(raw):
 
     Double quotes are dropped: the backends' query syntaxes differ on them (an unbalanced one is a syntax
     error for SQLite's full-text search), and the site searches words, not phrases."""
-    text = "".join(ch if ch.isprintable() and ch != '"' else " " for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    return clean_text((raw or "").replace('"', " "), MAX_QUERY_LENGTH)
 
 
 def search_language():
