@@ -1,9 +1,12 @@
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
+from wagtail.wagtail_hooks import require_wagtail_login
 
+from news import embargo
 from news.content import load_newsroom
 from news.models import NewsIndexPage, NewsPage
 from news.permissions import NewsroomPagePermissionPolicy, is_press_officer, press_office_province
@@ -68,6 +71,16 @@ def hide_other_provinces_drafts(parent_page, pages, request):
     # Only ``pk__in`` here: the explorer's search runs this queryset through the search backend, which
     # filters on indexed fields only (``has_unpublished_changes`` is not one).
     return pages.filter(pk__in=visible)
+
+
+@hooks.register("before_serve_document")
+def keep_pending_attachments_to_their_province(document, request):
+    """A pending attachment is downloaded only by its Province's press office, UPI and superusers."""
+    if embargo.may_see(request.user, document):
+        return None
+    if not request.user.is_authenticated:
+        return require_wagtail_login(next=request.get_full_path())
+    raise PermissionDenied
 
 
 @hooks.register("load_site_content")

@@ -70,3 +70,51 @@ def test_a_press_office_can_search_the_newsroom_explorer(client, actors):
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "ornitorinco"})
     assert response.status_code == 200
     assert "Bozza ornitorinco di Brescia" not in response.content.decode()
+
+
+@pytest.fixture
+def pending(actors):
+    """A Treviso press release in draft, with an attachment uploaded by Treviso's press office."""
+    from wagtail.models import Collection
+
+    from news.models import NewsPageAttachment
+    from news.roles import PRESS_COLLECTION_NAME
+    from resources.factories import SiteDocumentFactory
+
+    collection = Collection.objects.get(name=PRESS_COLLECTION_NAME)
+    draft = make_draft(actors["press_tv"], actors["treviso"], "Comunicato ornitorinco sotto embargo")
+    document = SiteDocumentFactory(title="Allegato ornitorinco sotto embargo", collection=collection,
+                                   uploaded_by_user=actors["press_tv"])
+    NewsPageAttachment.objects.create(page=draft, document=document)
+    # Another attachment of the same release, uploaded by a UPI editor on Treviso's behalf.
+    by_upi = SiteDocumentFactory(title="Allegato ornitorinco caricato dalla UPI", collection=collection,
+                                 uploaded_by_user=actors["upi"])
+    NewsPageAttachment.objects.create(page=draft, document=by_upi)
+    return {"draft": draft, "document": document, "by_upi": by_upi, "collection": collection}
+
+
+DOWNLOAD = {
+    "press_tv": 200, "upi": 200, "superuser": 200,
+    "press_bs": 403, "member": 403, "nogroup": 403, "anonymous": 302,
+}
+
+
+@pytest.mark.parametrize(("actor", "status"), DOWNLOAD.items())
+@pytest.mark.parametrize("which", ["document", "by_upi"])
+def test_only_the_owning_province_downloads_a_pending_attachment(client, actors, pending, actor, status, which):
+    if actors[actor] is not None:
+        client.force_login(actors[actor])
+    response = client.get(pending[which].url)
+    assert response.status_code == status
+    if status == 302:
+        assert "login" in response["Location"]
+
+
+def test_a_published_releases_attachment_is_public(client, actors, pending):
+    from news.factories import publish
+
+    publish(pending["draft"], user=actors["upi"])
+    client.force_login(actors["press_bs"])
+    assert client.get(pending["document"].url).status_code == 200
+    client.logout()
+    assert client.get(pending["document"].url).status_code == 200
