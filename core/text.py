@@ -13,8 +13,8 @@ _DROPPED_CATEGORIES = {"Cf", "Cs", "Co", "Cn"}  # format (bidi, zero-width), sur
 
 
 def clean_query(value, max_length=DEFAULT_MAX_LENGTH):
-    """``value`` as printable text: control characters become spaces, invisible and invalid ones are
-    dropped, spaces are collapsed, the result is NFC and at most ``max_length`` characters."""
+    """``value`` as printable text: any white space becomes a space, control, invisible and invalid
+    characters are dropped, spaces are collapsed, the result is NFC and at most ``max_length`` characters."""
     if not value:
         return ""
     # Bound the work before anything else: a long input is cut, not processed.
@@ -24,7 +24,8 @@ def clean_query(value, max_length=DEFAULT_MAX_LENGTH):
     kept = []
     for char in text:
         category = unicodedata.category(char)
-        if category in _DROPPED_CATEGORIES or char == "\ufffd":
-            continue
-        kept.append(" " if category.startswith(("C", "Z")) else char)
+        if char.isspace():
+            kept.append(" ")
+        elif category not in _DROPPED_CATEGORIES and category != "Cc" and char != "\ufffd":
+            kept.append(char)
     return " ".join("".join(kept).split())[:max_length].strip()

@@ -101,7 +101,8 @@ def test_hostile_search_terms_are_echoed_cleaned(client):
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (None, ""),
-    ("  a\x00b  ", "a b"),
+    ("  a\x00b  ", "ab"),
+    ("a\x1b[31mb", "a[31mb"),
     ("\ud800abc", "abc"),
     ("\u200fabc\u202edef\u200b", "abcdef"),
     ("a\tb\nc", "a b c"),
