@@ -68,7 +68,9 @@ def visible_to(user, queryset):
     if provinces:
         own = queryset.model.objects.filter(collection=pending).filter(_owned_by(provinces, queryset.model))
         allowed |= Q(pk__in=own.values("pk"))
-    return queryset.filter(allowed)
+    # One ``pk__in``: the choosers run this queryset through the search backend, which filters on indexed
+    # fields only.
+    return queryset.filter(pk__in=queryset.model.objects.filter(allowed).values("pk"))
 
 
 def may_see(user, item):

@@ -83,6 +83,26 @@ def keep_pending_attachments_to_their_province(document, request):
     raise PermissionDenied
 
 
+@hooks.register("construct_document_chooser_queryset")
+def hide_other_provinces_pending_documents(documents, request):
+    return embargo.visible_to(request.user, documents)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_other_provinces_pending_images(images, request):
+    return embargo.visible_to(request.user, images)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_from_press_offices(pages, request):
+    """A press officer chooses among live pages and their own Province's news: no other draft is named."""
+    if not is_press_officer(request.user):
+        return pages
+    own = NewsPage.objects.filter(province=press_office_province(request.user)).values("pk")
+    visible = Page.objects.filter(Q(live=True) | Q(pk__in=own)).values("pk")
+    return pages.filter(pk__in=visible)
+
+
 @hooks.register("load_site_content")
 def load_news_content(loader, home_it):
     load_newsroom(loader, home_it)

@@ -118,3 +118,66 @@ def test_a_published_releases_attachment_is_public(client, actors, pending):
     assert client.get(pending["document"].url).status_code == 200
     client.logout()
     assert client.get(pending["document"].url).status_code == 200
+
+
+@pytest.fixture
+def pending_image(actors, pending):
+    from home.factories import SiteImageFactory
+
+    image = SiteImageFactory(title="Foto ornitorinco sotto embargo", collection=pending["collection"],
+                             uploaded_by_user=actors["press_tv"])
+    draft = pending["draft"]
+    draft.lead_image = image
+    draft.save()
+    return image
+
+
+CHOOSERS = {
+    "documents": ("wagtaildocs_chooser:choose", "wagtaildocs_chooser:choose_results"),
+    "images": ("wagtailimages_chooser:choose", "wagtailimages_chooser:choose_results"),
+}
+SEES_PENDING = {"press_tv": True, "upi": True, "superuser": True, "press_bs": False}
+
+
+def chooser_html(client, kind, query=None):
+    html = ""
+    for name in CHOOSERS[kind]:
+        response = client.get(reverse(name), {"q": query} if query else {})
+        assert response.status_code == 200
+        html += response.content.decode()
+    return html
+
+
+@pytest.mark.parametrize(("actor", "sees"), SEES_PENDING.items())
+@pytest.mark.parametrize("query", [None, "ornitorinco"])
+def test_choosers_show_pending_material_only_to_its_province(client, actors, pending, pending_image, actor, sees,
+                                                              query):
+    client.force_login(actors[actor])
+    documents = chooser_html(client, "documents", query)
+    assert (pending["document"].title in documents) is sees
+    assert (pending["by_upi"].title in documents) is sees
+    assert (pending_image.title in chooser_html(client, "images", query)) is sees
+
+
+def test_a_press_office_still_chooses_its_own_pending_documents(client, actors, pending):
+    from resources.factories import SiteDocumentFactory
+
+    own = SiteDocumentFactory(title="Allegato ornitorinco di Brescia", collection=pending["collection"],
+                              uploaded_by_user=actors["press_bs"])
+    client.force_login(actors["press_bs"])
+    html = chooser_html(client, "documents", "ornitorinco")
+    assert own.title in html
+    assert pending["document"].title not in html
+
+
+@pytest.mark.parametrize(("actor", "sees"), SEES_PENDING.items())
+def test_the_page_chooser_names_no_other_provinces_draft(client, actors, pending, actor, sees):
+    client.force_login(actors[actor])
+    title = pending["draft"].title
+    browse = client.get(reverse("wagtailadmin_choose_page_child", args=[newsroom().pk]))
+    search = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "ornitorinco"})
+    for response in (browse, search):
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert (title in html) is sees
+        assert (pending["draft"].url_path not in html) or sees
