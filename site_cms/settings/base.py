@@ -1,6 +1,7 @@
 """Settings shared by every environment. Configuration comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "wagtail_localize",
+    "axes",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_cms.urls"
@@ -118,6 +122,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Logins: the admin's (/admin/login/) and the working groups' (/_util/login/) both go through django-axes.
+# After LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that pair is locked for
+# LOGIN_COOLOFF_MINUTES (each further attempt restarts the wait); failures and lockouts are logged by the
+# "axes" logger; an administrator unlocks with `manage.py axes_reset_username <username>` (see README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_ENABLE_ADMIN = False  # no django.contrib.admin: unlocking is done with the axes_reset commands
+# Number of reverse proxies in front of the site that append the client's address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Internationalisation: Italian first, English through wagtail-localize and the `en` catalogues.
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", "Italiano"), ("en", "English")]
@@ -152,6 +174,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an atta
 DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # Members of the working groups log in to their reserved area with the site's own login page.
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
+# Without ``next``, that login sends members to their reserved area (resources.login.after_login).
+LOGIN_REDIRECT_URL = "after_login"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # One index; on PostgreSQL each entry is built with the text-search configuration of its language

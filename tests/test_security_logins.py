@@ -1,0 +1,90 @@
+"""Logins that resist: lockout after repeated failures on both logins, a sensible landing, working-day
+sessions."""
+
+import datetime
+import io
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+import pytest
+import time_machine
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "una-password-giusta-2026"
+LOGINS = {"admin": "/admin/login/", "working_group": "/_util/login/"}
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("redattore", "redattore@example.invalid", PASSWORD,
+                                                 is_superuser=True, is_staff=True)
+    return user
+
+
+def attempt(client, url, username, password, **extra):
+    return client.post(url, {"username": username, "password": password}, **extra)
+
+
+def logged_in(client):
+    return "_auth_user_id" in client.session
+
+
+def fail(client, url, username, times, **extra):
+    for _ in range(times):
+        response = attempt(client, url, username, "sbagliata", **extra)
+        assert not logged_in(client)
+    return response
+
+
+@pytest.mark.parametrize("login", LOGINS.values(), ids=LOGINS.keys())
+def test_repeated_failures_lock_out_the_right_password(client, editor, login, caplog):
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
+    response = attempt(client, login, editor.username, PASSWORD)
+    assert response.status_code == 429
+    assert not logged_in(client)
+    html = response.content.decode()
+    assert "Accesso temporaneamente bloccato" in html
+    assert "<style" not in html
+    assert any(record.name.startswith("axes") for record in caplog.records)
+
+
+@pytest.mark.parametrize("login", LOGINS.values(), ids=LOGINS.keys())
+def test_a_few_failures_do_not_lock(client, editor, login):
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT - 1)
+    response = attempt(client, login, editor.username, PASSWORD)
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
+def test_the_lockout_is_per_username_and_address(client, editor, django_user_model):
+    login = LOGINS["admin"]
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
+    # The same user from another address is not locked out...
+    attempt(client, login, editor.username, PASSWORD, REMOTE_ADDR="192.0.2.10")
+    assert logged_in(client)
+    client.logout()
+    # ...nor is another user from the same address.
+    django_user_model.objects.create_user("altro", "altro@example.invalid", PASSWORD, is_superuser=True)
+    attempt(client, login, "altro", PASSWORD)
+    assert logged_in(client)
+
+
+def test_the_lockout_ends_after_the_cool_off(client, editor):
+    login = LOGINS["admin"]
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + settings.AXES_COOLOFF_TIME
+                             + datetime.timedelta(minutes=1)):
+        attempt(client, login, editor.username, PASSWORD)
+        assert logged_in(client)
+
+
+def test_an_administrator_unlocks_a_user(client, editor):
+    login = LOGINS["working_group"]
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
+    assert attempt(client, login, editor.username, PASSWORD).status_code == 429
+    call_command("axes_reset_username", editor.username, stdout=io.StringIO())
+    attempt(client, login, editor.username, PASSWORD)
+    assert logged_in(client)
