@@ -5,7 +5,6 @@ import datetime
 import io
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 import pytest
@@ -88,3 +87,41 @@ def test_an_administrator_unlocks_a_user(client, editor):
     call_command("axes_reset_username", editor.username, stdout=io.StringIO())
     attempt(client, login, editor.username, PASSWORD)
     assert logged_in(client)
+
+
+@pytest.fixture
+def member(django_user_model):
+    from resources.models import WorkingGroupPage
+
+    group_page = WorkingGroupPage.objects.filter(locale__language_code="it", members_group__isnull=False).first()
+    user = django_user_model.objects.create_user("membro", "membro@example.invalid", PASSWORD)
+    user.groups.add(group_page.members_group)
+    return user, group_page
+
+
+def test_a_member_lands_on_their_reserved_area(client, member):
+    from wagtail.models import PageViewRestriction
+
+    user, group_page = member
+    response = attempt(client, LOGINS["working_group"], user.username, PASSWORD)
+    assert response.status_code == 302
+    landing = client.get(response["Location"], follow=True)
+    assert landing.status_code == 200
+    reserved = PageViewRestriction.objects.get(groups=group_page.members_group, page__locale__language_code="it")
+    assert reserved.page.get_parent().pk == group_page.pk
+    assert landing.redirect_chain[-1][0] == reserved.page.url
+
+
+def test_a_user_with_no_group_lands_on_the_working_groups(client, django_user_model):
+    django_user_model.objects.create_user("nessuno", "nessuno@example.invalid", PASSWORD)
+    response = attempt(client, LOGINS["working_group"], "nessuno", PASSWORD)
+    landing = client.get(response["Location"], follow=True)
+    assert landing.status_code == 200
+    assert "/accounts/profile/" not in landing.redirect_chain[-1][0]
+
+
+def test_next_still_wins(client, member):
+    user, _group_page = member
+    response = client.post(LOGINS["working_group"] + "?next=/buone-pratiche/",
+                           {"username": user.username, "password": PASSWORD, "next": "/buone-pratiche/"})
+    assert response["Location"] == "/buone-pratiche/"
