@@ -125,3 +125,32 @@ def test_next_still_wins(client, member):
     response = client.post(LOGINS["working_group"] + "?next=/buone-pratiche/",
                            {"username": user.username, "password": PASSWORD, "next": "/buone-pratiche/"})
     assert response["Location"] == "/buone-pratiche/"
+
+
+@pytest.mark.parametrize("login", LOGINS.values(), ids=LOGINS.keys())
+def test_a_login_lasts_a_working_day(client, editor, login):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    assert settings.SESSION_COOKIE_AGE == 9 * 60 * 60
+    # The admin's “remember me” keeps the cookie after the browser closes: for a working day, not 14 days.
+    response = client.post(login, {"username": editor.username, "password": PASSWORD, "remember": "on"})
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert int(cookie["max-age"]) == 9 * 60 * 60
+    # And on the server the session ends after a working day, whatever the cookie.
+    session = Session.objects.get(session_key=cookie.value)
+    expected = timezone.now() + datetime.timedelta(hours=9)
+    assert abs((session.expire_date - expected).total_seconds()) < 60
+
+
+def test_the_session_length_comes_from_the_environment(monkeypatch):
+    import importlib
+
+    import site_cms.settings.base as base
+
+    monkeypatch.setenv("SESSION_COOKIE_AGE", "3600")
+    try:
+        assert importlib.reload(base).SESSION_COOKIE_AGE == 3600
+    finally:
+        monkeypatch.delenv("SESSION_COOKIE_AGE")
+        importlib.reload(base)

@@ -137,6 +137,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked.html"
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 AXES_ENABLE_ADMIN = False  # no django.contrib.admin: unlocking is done with the axes_reset commands
+# Editors' and members' sessions last a working day (in seconds), then they log in again.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(9 * 60 * 60)))
 # Number of reverse proxies in front of the site that append the client's address to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
