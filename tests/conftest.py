@@ -29,3 +29,11 @@ def home_en(db):
     from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (cached facets, the search-recording throttle)."""
+    from django.core.cache import cache
+
+    cache.clear()
