@@ -10,8 +10,11 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_save
 
+        from core.images import purge_renditions_on_collection_change
+        from core.models import SiteImage
         from core.roles import setup_roles
 
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
+        pre_save.connect(purge_renditions_on_collection_change, sender=SiteImage, dispatch_uid="core-image-moved")

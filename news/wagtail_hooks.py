@@ -83,6 +83,16 @@ def keep_pending_attachments_to_their_province(document, request):
     raise PermissionDenied
 
 
+@hooks.register("before_serve_private_image")
+def keep_pending_images_to_their_province(image, request):
+    """A pending image is opened only by its Province's press office, UPI and superusers."""
+    if embargo.may_see(request.user, image):
+        return None
+    if not request.user.is_authenticated:
+        return require_wagtail_login(next=request.get_full_path())
+    raise PermissionDenied
+
+
 @hooks.register("construct_document_chooser_queryset")
 def hide_other_provinces_pending_documents(documents, request):
     return embargo.visible_to(request.user, documents)

@@ -181,3 +181,69 @@ def test_the_page_chooser_names_no_other_provinces_draft(client, actors, pending
         html = response.content.decode()
         assert (title in html) is sees
         assert (pending["draft"].url_path not in html) or sees
+
+
+# --- Images of pending releases -----------------------------------------------------------------------
+
+OPEN_IMAGE = DOWNLOAD
+
+
+@pytest.mark.parametrize(("actor", "status"), OPEN_IMAGE.items())
+def test_a_pending_image_is_opened_only_by_its_province(client, actors, pending_image, actor, status):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    rendition = pending_image.get_rendition("fill-120x80")
+    assert rendition.url.startswith("/_immagini-riservate/")
+    path = Path(rendition.file.path).resolve()
+    assert path.is_file()
+    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())  # nothing for the web server to serve
+    if actors[actor] is not None:
+        client.force_login(actors[actor])
+    response = client.get(rendition.url)
+    assert response.status_code == status
+    if status == 200:
+        assert response["Cache-Control"] == "private, no-store"
+        assert b"".join(response.streaming_content)
+
+
+def test_a_published_releases_image_becomes_public(client, actors, pending, pending_image):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from news.factories import publish
+
+    private = pending_image.get_rendition("fill-120x80")
+    private_path = Path(private.file.path)
+    publish(pending["draft"], user=actors["upi"])
+    pending_image.refresh_from_db()
+    assert pending_image.collection.get_view_restrictions().count() == 0
+    assert not private_path.exists()  # the private rendition was deleted with its row
+    public = pending_image.get_rendition("fill-120x80")
+    assert public.url.startswith(settings.MEDIA_URL + "images/")
+    assert Path(public.file.path).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+
+
+def test_public_images_keep_public_renditions():
+    from django.conf import settings
+
+    from home.factories import SiteImageFactory
+
+    assert SiteImageFactory().get_rendition("fill-120x80").url.startswith(settings.MEDIA_URL + "images/")
+
+
+# --- The rest of the matrix: actors without admin access never reach a chooser --------------------------
+
+@pytest.mark.parametrize("actor", ["member", "nogroup", "anonymous"])
+@pytest.mark.parametrize("url_name", ["wagtaildocs_chooser:choose", "wagtailimages_chooser:choose",
+                                      "wagtailadmin_choose_page_search"])
+def test_choosers_are_closed_to_non_editors(client, actors, pending, pending_image, actor, url_name):
+    if actors[actor] is not None:
+        client.force_login(actors[actor])
+    response = client.get(reverse(url_name), {"q": "ornitorinco"})
+    assert response.status_code in (302, 403)
+    html = response.content.decode()
+    for title in (pending["document"].title, pending_image.title, pending["draft"].title):
+        assert title not in html

@@ -178,6 +178,8 @@ DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
 # Without ``next``, that login sends members to their reserved area (resources.login.after_login).
 LOGIN_REDIRECT_URL = "after_login"
+# Renditions of images in restricted collections are kept outside MEDIA_ROOT (core.images).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # One index; on PostgreSQL each entry is built with the text-search configuration of its language
