@@ -272,6 +272,7 @@ def test_library_filters_by_working_group_published_outputs(client, library, cat
 
 def test_library_query_count_does_not_grow_with_documents(client, library):
     def count():
+        client.get(library.url)  # warm the per-process caches (site root paths, settings)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(library.url).status_code == 200
         return len(queries)
