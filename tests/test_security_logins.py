@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 import pytest
@@ -154,3 +155,32 @@ def test_the_session_length_comes_from_the_environment(monkeypatch):
     finally:
         monkeypatch.delenv("SESSION_COOKIE_AGE")
         importlib.reload(base)
+
+
+def test_an_administrator_unlocks_a_user_in_the_admin(client, editor, django_user_model):
+    from django.urls import reverse
+
+    from axes.models import AccessAttempt
+
+    login = LOGINS["admin"]
+    fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
+    attempt_record = AccessAttempt.objects.get(username=editor.username)
+    admin = django_user_model.objects.create_superuser("capo", "capo@example.invalid", "una-password-lunga-1")
+    client.force_login(admin)
+    listing = client.get(reverse("lockouts:index"))
+    assert listing.status_code == 200 and editor.username in listing.content.decode()
+    assert client.get(reverse("lockouts:add")).status_code in (302, 403)  # nobody creates lockouts
+    response = client.post(reverse("lockouts:delete", args=[attempt_record.pk]))
+    assert response.status_code == 302
+    client.logout()
+    attempt(client, login, editor.username, PASSWORD)
+    assert logged_in(client)
+
+
+def test_only_superusers_see_the_lockouts(client, django_user_model):
+    from django.urls import reverse
+
+    upi = django_user_model.objects.create_user("redazione", "r@example.invalid", PASSWORD)
+    upi.groups.add(Group.objects.get(name="Comunicazione UPI"))
+    client.force_login(upi)
+    assert client.get(reverse("lockouts:index")).status_code in (302, 403)
