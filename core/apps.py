@@ -13,8 +13,11 @@ class CoreConfig(AppConfig):
         # Models and signal receivers can be imported only once the app registry is ready.
         from django.db.models.signals import post_migrate, pre_save
 
+        from core.images import purge_renditions_on_collection_change
+        from core.models import SiteImage
         from core.roles import setup_roles
         from core.taxonomy_sync import localize_taxonomy
 
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
         pre_save.connect(localize_taxonomy, dispatch_uid="core-localize-taxonomy")
+        pre_save.connect(purge_renditions_on_collection_change, sender=SiteImage, dispatch_uid="core-image-moved")

@@ -24,6 +24,39 @@ ODF_MIMETYPES = {
 }
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 
+# Archives (zip and the Office formats, which are zip archives) are checked from their directory, never
+# decompressed whole: at most MAX_ENTRY_READ bytes of one entry are ever inflated. An archive is refused
+# when what it declares is absurd for a document (a “zip bomb” that would inflate to gigabytes).
+MAX_ENTRY_READ = 4096
+MAX_ENTRIES = 10_000
+MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GB declared in all
+MAX_RATIO = 200  # uncompressed / compressed, for any entry above RATIO_CHECKED_FROM
+RATIO_CHECKED_FROM = 1024 * 1024
+
+
+class ArchiveTooLarge(Exception):
+    """The archive declares too many entries, too much data or an absurd compression ratio."""
+
+
+def check_archive(archive):
+    """Raise ArchiveTooLarge when the sizes ``archive`` (a ZipFile) declares are not those of a document."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise ArchiveTooLarge
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if total > MAX_TOTAL_UNCOMPRESSED:
+            raise ArchiveTooLarge
+        if entry.file_size > RATIO_CHECKED_FROM and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise ArchiveTooLarge
+
+
+def read_entry_head(archive, name, size=MAX_ENTRY_READ):
+    """The first ``size`` bytes of entry ``name``, inflating no more than that."""
+    with archive.open(name) as entry:
+        return entry.read(size)
+
 
 def allowed_extensions():
     return [ext.lower() for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or DEFAULT_EXTENSIONS]
@@ -64,13 +97,14 @@ def _content_matches(extension, fileobj):
         return False
     try:
         with zipfile.ZipFile(fileobj) as archive:
+            check_archive(archive)
             names = set(archive.namelist())
             if extension in OOXML_PARTS:
                 return "[Content_Types].xml" in names and OOXML_PARTS[extension] in names
             if extension in ODF_MIMETYPES:
-                return "mimetype" in names and archive.read("mimetype").strip() == ODF_MIMETYPES[extension]
+                return "mimetype" in names and read_entry_head(archive, "mimetype", 256).strip() == ODF_MIMETYPES[extension]
             return True
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError, EOFError):
         return False
     finally:
         fileobj.seek(0)
@@ -99,7 +133,18 @@ def validate_document_file(field_file):
                 % {"size": filesizeformat(field_file.size), "limit": filesizeformat(limit)}
             }
         )
-    if not _content_matches(extension, field_file.file):
+    try:
+        matches = _content_matches(extension, field_file.file)
+    except ArchiveTooLarge:
+        raise ValidationError(
+            {
+                "file": _(
+                    "L'archivio dichiara un contenuto troppo grande o troppo compresso per un documento: "
+                    "non può essere caricato."
+                )
+            }
+        ) from None
+    if not matches:
         raise ValidationError(
             {
                 "file": _(

@@ -26,3 +26,37 @@ class ProtectedDocumentStorage(FileSystemStorage):
     def url(self, name):
         # Wagtail falls back on its serve view when the storage has no URL.
         raise NotImplementedError("Documents are only served through the document serve view.")
+
+
+PRIVATE_RENDITIONS = "private-images/"
+
+
+@deconstructible(path="core.storage.RenditionStorage")
+class RenditionStorage(FileSystemStorage):
+    """Image renditions: public ones in ``MEDIA_ROOT/images/`` (served by the web server), those of images in
+    a collection with view restrictions under ``DOCUMENTS_ROOT/private-images/``, served only by the
+    permission-checked view ``core.images.serve_private_rendition``."""
+
+    def path(self, name):
+        if name.startswith(PRIVATE_RENDITIONS):
+            from django.utils._os import safe_join
+
+            return safe_join(settings.DOCUMENTS_ROOT, name)
+        return super().path(name)
+
+    def _save(self, name, content):
+        saved = super()._save(name, content)
+        if not name.startswith(PRIVATE_RENDITIONS):
+            return saved
+        # FileSystemStorage names the file relative to MEDIA_ROOT; keep the name relative to DOCUMENTS_ROOT.
+        import os
+
+        full_path = os.path.normpath(os.path.join(self.location, saved))
+        return os.path.relpath(full_path, settings.DOCUMENTS_ROOT).replace(os.sep, "/")
+
+    def url(self, name):
+        if name.startswith(PRIVATE_RENDITIONS):
+            from django.urls import reverse
+
+            return reverse("private_rendition", args=[name[len(PRIVATE_RENDITIONS):]])
+        return super().url(name)

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,3 +41,17 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 
+
+
+def _register_lockouts():
+    from wagtail.permissions import register_permission_policy
+
+    from axes.models import AccessAttempt
+
+    from core.logins import LockoutViewSet, UnlockOnlyPolicy
+
+    register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
+    hooks.register("register_admin_viewset", LockoutViewSet)
+
+
+_register_lockouts()

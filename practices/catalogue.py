@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.models import MacroArea, Province, Sector, Theme
+from core.text import clean_query
 from practices import search as practice_search
 from practices.choices import EvidenceLevel, PracticeType, Stage
 from practices.models import PracticePage
@@ -55,7 +56,7 @@ class Catalogue:
         self.index_page = index_page
         self.params = params
         self.language_code = language_code
-        self.query = (params.get("q") or "").strip()[: practice_search.MAX_QUERY_LENGTH]
+        self.query = clean_query(params.get("q"), practice_search.MAX_QUERY_LENGTH)
         self.facets = self.build_facets()
         sort = params.get("ordina") or ""
         default = "pertinenza" if self.query else "recenti"

@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from core.models import Comune
 from core.models.taxonomy import normalize_name
 from core.sections import province_index as core_province_index
+from core.text import clean_query
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for
@@ -118,7 +119,7 @@ SIGLA = re.compile(r"^(?P<name>.*?)\s*\((?P<sigla>[A-Za-z]{2})\)\s*$")
 
 def find_comuni(text):
     """Comuni whose name matches ``text`` (accent- and case-insensitive), optionally "Name (XX)"."""
-    text = (text or "").strip()[:MAX_COMUNE_QUERY]
+    text = clean_query(text, MAX_COMUNE_QUERY)
     sigla = None
     match = SIGLA.match(text)
     if match:
@@ -137,7 +138,7 @@ def find_comuni(text):
 
 def comune_finder(request, page):
     """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
-    text = (request.GET.get("comune") or "").strip()[:MAX_COMUNE_QUERY]
+    text = clean_query(request.GET.get("comune"), MAX_COMUNE_QUERY)
     matches, exact = find_comuni(text) if text else ([], False)
     province_index = core_province_index(page.locale)
     if exact and len(matches) == 1 and province_index is not None:
@@ -160,7 +161,7 @@ def comune_finder(request, page):
 
 def comune_suggestions(request, page):
     """Up to ten Comuni starting with (then containing) the typed text, as JSON, for the finder's list."""
-    normalized = normalize_name((request.GET.get("q") or "")[:MAX_COMUNE_QUERY])
+    normalized = normalize_name(clean_query(request.GET.get("q"), MAX_COMUNE_QUERY))
     suggestions = []
     if len(normalized) >= 2:
         base = Comune.objects.select_related("province").order_by("name", "province__sigla")

@@ -27,6 +27,7 @@ from core.models import Comune, Province, SiteDocument
 from core.models.taxonomy import normalize_name
 from core.sections import collect_sections
 from core.sections import province_index as province_index_for_locale
+from core.text import clean_query as clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +43,7 @@ def clean_query(raw):
 
     Double quotes are dropped: the backends' query syntaxes differ on them (an unbalanced one is a syntax
     error for SQLite's full-text search), and the site searches words, not phrases."""
-    text = "".join(ch if ch.isprintable() and ch != '"' else " " for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    return clean_text((raw or "").replace('"', " "), MAX_QUERY_LENGTH)
 
 
 def search_language():

@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.contrib.search_promotions.models import Query
 
-from search import service
+from search import recording, service
 from search.models import NoResultsDailyHits
 
 
@@ -51,8 +51,8 @@ def search(request):
             or_count=len(service.find(request, query, "or")[0]) if operator == "and" and len(query.split()) > 1 else 0,
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
-    if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":
-        record(query, service.search_language(), len(hits) + len(context["places"]))
+    if request.GET.get("page", "1") == "1" and not selected_type and operator == "and" and recording.may_record(request):
+        record(recording.stored_query(query), service.search_language(), len(hits) + len(context["places"]))
     response = TemplateResponse(request, "search/search.html", context)
     add_never_cache_headers(response)
     return response

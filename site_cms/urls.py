@@ -9,7 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.images import serve_private_rendition
 from mapping import accounts as mapping_accounts
+from resources.login import after_login
 from search import views as search_views
 from site_cms.sitemaps import MultilingualSitemap
 from site_cms.views import robots_txt
@@ -19,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("_accesso/", after_login, name="after_login"),
+    path("_immagini-riservate/<path:name>", serve_private_rendition, name="private_rendition"),
 ]
 
 if settings.DEBUG:

@@ -19,3 +19,11 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in dict.fromkeys(disallowed))]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check: a 403 page in the site's design (Django's own has inline style)."""
+    from django.template.response import TemplateResponse
+
+    response = TemplateResponse(request, "403_csrf.html", status=403)
+    return response.render()

@@ -61,6 +61,16 @@ SiteImage._meta.get_field("description").help_text = _(
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
 
+    def get_upload_to(self, filename):
+        """Renditions of a private image are written outside the public media (core.images)."""
+        from core.images import is_private
+        from core.storage import PRIVATE_RENDITIONS
+
+        path = super().get_upload_to(filename)
+        if is_private(self.image):
+            return PRIVATE_RENDITIONS + path.split("/", 1)[-1]
+        return path
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 

@@ -1,11 +1,14 @@
 """Settings shared by every environment. Configuration comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+
+from core.cache import cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -29,6 +32,7 @@ INSTALLED_APPS = [
     "mapping",
     "search",
     "wagtail_localize",
+    "axes",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -65,11 +69,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "site_cms.middleware.PublicInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_cms.urls"
@@ -119,18 +126,17 @@ DATABASES = {
         dj_database_url.config(
             default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
             conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+            # A persistent connection the database dropped (restart, failover, idle timeout) is replaced at
+            # the start of the next request instead of failing it.
+            conn_health_checks=True,
         )
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis when REDIS_URL is set; if it stops answering the site serves without cache (core.cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -138,6 +144,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Logins: the admin's (/admin/login/) and the working groups' (/_util/login/) both go through django-axes.
+# After LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that pair is locked for
+# LOGIN_COOLOFF_MINUTES (each further attempt restarts the wait); failures and lockouts are logged by the
+# "axes" logger; an administrator unlocks with `manage.py axes_reset_username <username>` (see README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_ENABLE_ADMIN = False  # no django.contrib.admin: unlocking is done with the axes_reset commands
+# Editors' and members' sessions last a working day (in seconds), then they log in again.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(9 * 60 * 60)))
+# Number of reverse proxies in front of the site that append the client's address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Internationalisation: Italian first, English through wagtail-localize and the `en` catalogues.
 LANGUAGE_CODE = "it"
@@ -174,6 +200,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an atta
 DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # Members of the working groups log in to their reserved area with the site's own login page.
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
+# Without ``next``, that login sends members to their reserved area (resources.login.after_login).
+LOGIN_REDIRECT_URL = "after_login"
+# Renditions of images in restricted collections are kept outside MEDIA_ROOT (core.images).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # One index; on PostgreSQL each entry is built with the text-search configuration of its language
@@ -205,6 +235,7 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "site_cms.views.csrf_failure"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
