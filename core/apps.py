@@ -20,4 +20,6 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
         pre_save.connect(localize_taxonomy, dispatch_uid="core-localize-taxonomy")
-        pre_save.connect(purge_renditions_on_collection_change, sender=SiteImage, dispatch_uid="core-image-moved")
+        pre_save.connect(
+            purge_renditions_on_collection_change, sender=SiteImage, dispatch_uid="core-image-moved"
+        )

@@ -13,7 +13,9 @@ from django.conf import settings
 def client_ip(request):
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+        ]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - an address read, not bound
@@ -21,5 +23,7 @@ def client_ip(request):
 
 def client_key(request):
     """A pseudonymous key of the client (a keyed hash of its address): never the address itself."""
-    digest = hashlib.blake2b(client_ip(request).encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=16)
+    digest = hashlib.blake2b(
+        client_ip(request).encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=16
+    )
     return digest.hexdigest()

@@ -102,7 +102,10 @@ def _content_matches(extension, fileobj):
             if extension in OOXML_PARTS:
                 return "[Content_Types].xml" in names and OOXML_PARTS[extension] in names
             if extension in ODF_MIMETYPES:
-                return "mimetype" in names and read_entry_head(archive, "mimetype", 256).strip() == ODF_MIMETYPES[extension]
+                return (
+                    "mimetype" in names
+                    and read_entry_head(archive, "mimetype", 256).strip() == ODF_MIMETYPES[extension]
+                )
             return True
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError, EOFError):
         return False

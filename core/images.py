@@ -25,8 +25,9 @@ def is_private(image):
 def serve_private_rendition(request, name):
     from core.models import SiteRendition
 
-    rendition = get_object_or_404(SiteRendition.objects.select_related("image__collection"),
-                                  file=PRIVATE_RENDITIONS + name)
+    rendition = get_object_or_404(
+        SiteRendition.objects.select_related("image__collection"), file=PRIVATE_RENDITIONS + name
+    )
     image = rendition.image
     for restriction in image.collection.get_view_restrictions():
         if not restriction.accept_request(request):

@@ -58,5 +58,5 @@ class RenditionStorage(FileSystemStorage):
         if name.startswith(PRIVATE_RENDITIONS):
             from django.urls import reverse
 
-            return reverse("private_rendition", args=[name[len(PRIVATE_RENDITIONS):]])
+            return reverse("private_rendition", args=[name[len(PRIVATE_RENDITIONS) :]])
         return super().url(name)

@@ -42,7 +42,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
-
 def _register_lockouts():
     from wagtail.permissions import register_permission_policy
 

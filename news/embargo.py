@@ -47,8 +47,10 @@ def _owned_by(provinces, model):
     these Provinces' releases use (as attachments, or as lead image)."""
     from news.models import NewsPage, NewsPageAttachment
 
-    by_uploader = Q(uploaded_by_user__groups__province_role__province__in=provinces,
-                    uploaded_by_user__groups__province_role__role=PRESS_OFFICE_ROLE)
+    by_uploader = Q(
+        uploaded_by_user__groups__province_role__province__in=provinces,
+        uploaded_by_user__groups__province_role__role=PRESS_OFFICE_ROLE,
+    )
     if model is NewsPageAttachment._meta.get_field("document").related_model:
         used = NewsPageAttachment.objects.filter(page__province__in=provinces).values("document")
     else:

@@ -35,7 +35,9 @@ def release_images(page):
 
     ids = {page.lead_image_id, page.listing_image_id, page.social_image_id} - {None}
     ids |= {
-        int(pk) for pk in ReferenceIndex.get_references_for_object(page)
-        .filter(to_content_type=ContentType.objects.get_for_model(SiteImage)).values_list("to_object_id", flat=True)
+        int(pk)
+        for pk in ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type=ContentType.objects.get_for_model(SiteImage))
+        .values_list("to_object_id", flat=True)
     }
     return SiteImage.objects.filter(pk__in=ids)

@@ -48,7 +48,8 @@ def prune(days):
     cutoff = timezone.localdate() - datetime.timedelta(days=days)
     counts = QueryDailyHits.objects.filter(date__lt=cutoff).delete()[0]
     counts += NoResultsDailyHits.objects.filter(date__lt=cutoff).delete()[0]
-    orphans = Query.objects.filter(daily_hits__isnull=True, editors_picks__isnull=True,
-                                   no_results_daily_hits__isnull=True)
+    orphans = Query.objects.filter(
+        daily_hits__isnull=True, editors_picks__isnull=True, no_results_daily_hits__isnull=True
+    )
     queries = Query.objects.filter(pk__in=list(orphans.values_list("pk", flat=True))).delete()[0]
     return counts, queries

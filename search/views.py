@@ -48,10 +48,17 @@ def search(request):
     if not hits:
         context.update(
             **service.helpful_links(request),
-            or_count=len(service.find(request, query, "or")[0]) if operator == "and" and len(query.split()) > 1 else 0,
+            or_count=len(service.find(request, query, "or")[0])
+            if operator == "and" and len(query.split()) > 1
+            else 0,
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
-    if request.GET.get("page", "1") == "1" and not selected_type and operator == "and" and recording.may_record(request):
+    if (
+        request.GET.get("page", "1") == "1"
+        and not selected_type
+        and operator == "and"
+        and recording.may_record(request)
+    ):
         record(recording.stored_query(query), service.search_language(), len(hits) + len(context["places"]))
     response = TemplateResponse(request, "search/search.html", context)
     add_never_cache_headers(response)

@@ -26,8 +26,10 @@ def index_it(db, indexes):
     return EventIndexPage.objects.get(pk=indexes["it"])
 
 
-@pytest.mark.parametrize("query", ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1",
-                                   "settore=x&area=y"])
+@pytest.mark.parametrize(
+    "query",
+    ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1", "settore=x&area=y"],
+)
 def test_bad_filters_give_a_normal_page(client, index_it, query):
     response = client.get(f"{index_it.url}passati/?{query}")
     assert response.status_code == 200
@@ -42,7 +44,10 @@ def test_admin_can_open_the_event_editor(admin_client, index_it):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "target"),
-    [("/en/events/passati/", "/en/events/past/"), ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group")],
+    [
+        ("/en/events/passati/", "/en/events/past/"),
+        ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group"),
+    ],
 )
 def test_past_events_have_one_address_per_language(client, indexes, path, target):
     response = client.get(path)

@@ -29,7 +29,11 @@ class TestPageTree(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         homes = build_homes()
-        for model, slug in ((SectorIndexPage, "settori"), (ProvinceIndexPage, "province"), (SitemapPage, "mappa")):
+        for model, slug in (
+            (SectorIndexPage, "settori"),
+            (ProvinceIndexPage, "province"),
+            (SitemapPage, "mappa"),
+        ):
             translate(homes[0].add_child(instance=model(title=slug.title(), slug=slug)))
 
     def test_home_only_under_root(self):
@@ -58,8 +62,10 @@ class TestPageTree(WagtailPageTestCase):
 def test_reference_data_is_complete():
     assert Province.objects.count() == 76
     assert Comune.objects.count() == 5563
-    by_area = {area: Province.objects.filter(macro_area=area).count()
-               for area in ("nord-ovest", "nord-est", "centro", "sud")}
+    by_area = {
+        area: Province.objects.filter(macro_area=area).count()
+        for area in ("nord-ovest", "nord-est", "centro", "sud")
+    }
     assert by_area == {"nord-ovest": 21, "nord-est": 14, "centro": 20, "sud": 21}
     assert Comune.objects.get(istat_code="026086").province.sigla == "TV"  # Treviso
     assert Comune.objects.filter(province__sigla="TV").count() == 94
@@ -131,8 +137,16 @@ def test_every_shared_block_renders(client, home_it):
     page = ContentPage(title="Prova blocchi", slug="prova-blocchi", body=body)
     home_it.add_child(instance=page)
     html = client.get(page.url).content.decode()
-    for fragment in ('<h3 class="block-heading">Titolo di terzo livello</h3>', "Un paragrafo di prova.",
-                     "Una citazione.", "sessioni", "Fase uno", "Previsto", "Domanda?", 'href="https://example.org/"'):
+    for fragment in (
+        '<h3 class="block-heading">Titolo di terzo livello</h3>',
+        "Un paragrafo di prova.",
+        "Una citazione.",
+        "sessioni",
+        "Fase uno",
+        "Previsto",
+        "Domanda?",
+        'href="https://example.org/"',
+    ):
         assert fragment in html
 
 
@@ -146,16 +160,25 @@ def test_production_settings_pass_the_deployment_checks():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_cms.settings.production", "SECRET_KEY": "",
-           "ALLOWED_HOSTS": "province.example.org"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_cms.settings.production",
+        "SECRET_KEY": "",
+        "ALLOWED_HOSTS": "province.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 

@@ -42,6 +42,7 @@ def admin_client(client, django_user_model):
 
 # --- Download ---------------------------------------------------------------------------------------
 
+
 def test_download_goes_through_the_serve_view_with_safe_headers(client):
     document = SiteDocumentFactory(title="Rapporto")
     assert document.url == reverse("wagtaildocs_serve", args=[document.pk, document.filename])
@@ -81,7 +82,9 @@ def test_no_guessable_media_url_serves_a_private_document(client, private_collec
     assert client.get(document.url).status_code == 302  # the serve view asks to log in
 
 
-def test_private_collection_document_is_served_only_to_its_group(client, django_user_model, private_collection):
+def test_private_collection_document_is_served_only_to_its_group(
+    client, django_user_model, private_collection
+):
     collection, group = private_collection
     document = SiteDocumentFactory(title="Verbale riservato", collection=collection)
 
@@ -102,6 +105,7 @@ def test_private_collection_document_is_served_only_to_its_group(client, django_
 
 
 # --- Upload rules -----------------------------------------------------------------------------------
+
 
 def upload(client, name, content, title="Documento caricato"):
     return client.post(

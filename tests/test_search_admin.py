@@ -30,7 +30,9 @@ def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_
     for title, slug in (("Il progetto", "il-progetto"), ("Le Province", "province")):
         ContentPageFactory(parent=home_it, title=title, slug=slug)  # “progetto” and “province” find something
     # Several visitors (a client's searches are recorded at most a few times a minute: search.recording).
-    for number, query in enumerate(("progetto", "progetto", "Progetto", "province", "ornitorinco", "ornitorinco")):
+    for number, query in enumerate(
+        ("progetto", "progetto", "Progetto", "province", "ornitorinco", "ornitorinco")
+    ):
         client.get("/cerca/", {"q": query}, REMOTE_ADDR=f"192.0.2.{number + 1}")
     client.get("/en/search/", {"q": "platypus"})
     client.force_login(upi_editor)
@@ -38,7 +40,9 @@ def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_
     assert response.status_code == 200
     popular = [(row["query__query_string"], row["total"]) for row in response.context["popular"]]
     assert popular[:2] == [("progetto", 3), ("ornitorinco", 2)]
-    empty = [(row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]]
+    empty = [
+        (row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]
+    ]
     assert empty == [("ornitorinco", "it", 2), ("platypus", "en", 1)]
     html = response.content.decode()
     assert "Le ricerche che non hanno trovato nulla" in html and "ornitorinco" in html

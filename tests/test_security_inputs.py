@@ -35,7 +35,9 @@ class GetForms(HTMLParser):
         if tag == "form":
             self._in_get_form = (attrs.get("method") or "get").lower() == "get"
         elif (
-            self._in_get_form and tag in ("input", "select", "textarea") and attrs.get("name")
+            self._in_get_form
+            and tag in ("input", "select", "textarea")
+            and attrs.get("name")
             and (attrs.get("type") or "").lower() not in ("submit", "hidden", "button")
         ):
             self.fields.add(attrs["name"])
@@ -83,7 +85,9 @@ def test_no_public_get_form_fails_on_hostile_text(client, value):
     assert checked > 40  # the forms were found
 
 
-@pytest.mark.parametrize("url", ["/buone-pratiche/trova-comune/", "/buone-pratiche/trova-comune/suggerimenti/"])
+@pytest.mark.parametrize(
+    "url", ["/buone-pratiche/trova-comune/", "/buone-pratiche/trova-comune/suggerimenti/"]
+)
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())
 def test_the_comune_finder_survives_hostile_text(client, url, value):
     for field in ("comune", "q"):
@@ -101,16 +105,19 @@ def test_hostile_search_terms_are_echoed_cleaned(client):
     assert "\u202e" not in html
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (None, ""),
-    ("  a\x00b  ", "ab"),
-    ("a\x1b[31mb", "a[31mb"),
-    ("\ud800abc", "abc"),
-    ("\u200fabc\u202edef\u200b", "abcdef"),
-    ("a\tb\nc", "a b c"),
-    ("x" * 10_000, "x" * 100),
-    ("Forlì-Cesena", "Forlì-Cesena"),
-    ("Cafe\u0301", "Café"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, ""),
+        ("  a\x00b  ", "ab"),
+        ("a\x1b[31mb", "a[31mb"),
+        ("\ud800abc", "abc"),
+        ("\u200fabc\u202edef\u200b", "abcdef"),
+        ("a\tb\nc", "a b c"),
+        ("x" * 10_000, "x" * 100),
+        ("Forlì-Cesena", "Forlì-Cesena"),
+        ("Cafe\u0301", "Café"),
+    ],
+)
 def test_clean_query(raw, expected):
     assert clean_query(raw, 100) == expected

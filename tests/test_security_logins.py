@@ -19,8 +19,9 @@ LOGINS = {"admin": "/admin/login/", "working_group": "/_util/login/"}
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("redattore", "redattore@example.invalid", PASSWORD,
-                                                 is_superuser=True, is_staff=True)
+    user = django_user_model.objects.create_user(
+        "redattore", "redattore@example.invalid", PASSWORD, is_superuser=True, is_staff=True
+    )
     return user
 
 
@@ -75,8 +76,9 @@ def test_the_lockout_is_per_username_and_address(client, editor, django_user_mod
 def test_the_lockout_ends_after_the_cool_off(client, editor):
     login = LOGINS["admin"]
     fail(client, login, editor.username, settings.AXES_FAILURE_LIMIT)
-    with time_machine.travel(datetime.datetime.now(datetime.UTC) + settings.AXES_COOLOFF_TIME
-                             + datetime.timedelta(minutes=1)):
+    with time_machine.travel(
+        datetime.datetime.now(datetime.UTC) + settings.AXES_COOLOFF_TIME + datetime.timedelta(minutes=1)
+    ):
         attempt(client, login, editor.username, PASSWORD)
         assert logged_in(client)
 
@@ -94,7 +96,9 @@ def test_an_administrator_unlocks_a_user(client, editor):
 def member(django_user_model):
     from resources.models import WorkingGroupPage
 
-    group_page = WorkingGroupPage.objects.filter(locale__language_code="it", members_group__isnull=False).first()
+    group_page = WorkingGroupPage.objects.filter(
+        locale__language_code="it", members_group__isnull=False
+    ).first()
     user = django_user_model.objects.create_user("membro", "membro@example.invalid", PASSWORD)
     user.groups.add(group_page.members_group)
     return user, group_page
@@ -108,7 +112,9 @@ def test_a_member_lands_on_their_reserved_area(client, member):
     assert response.status_code == 302
     landing = client.get(response["Location"], follow=True)
     assert landing.status_code == 200
-    reserved = PageViewRestriction.objects.get(groups=group_page.members_group, page__locale__language_code="it")
+    reserved = PageViewRestriction.objects.get(
+        groups=group_page.members_group, page__locale__language_code="it"
+    )
     assert reserved.page.get_parent().pk == group_page.pk
     assert landing.redirect_chain[-1][0] == reserved.page.url
 
@@ -123,8 +129,10 @@ def test_a_user_with_no_group_lands_on_the_working_groups(client, django_user_mo
 
 def test_next_still_wins(client, member):
     user, _group_page = member
-    response = client.post(LOGINS["working_group"] + "?next=/buone-pratiche/",
-                           {"username": user.username, "password": PASSWORD, "next": "/buone-pratiche/"})
+    response = client.post(
+        LOGINS["working_group"] + "?next=/buone-pratiche/",
+        {"username": user.username, "password": PASSWORD, "next": "/buone-pratiche/"},
+    )
     assert response["Location"] == "/buone-pratiche/"
 
 

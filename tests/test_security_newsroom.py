@@ -20,8 +20,15 @@ PASSWORD = "password-di-prova"
 
 
 def make_draft(owner, province, title):
-    page = NewsPage(title=title, slug=slugify(title), summary="Sommario di esempio.", owner=owner, live=False,
-                    news_type=NewsType.LOCAL_RELEASE, province=province)
+    page = NewsPage(
+        title=title,
+        slug=slugify(title),
+        summary="Sommario di esempio.",
+        owner=owner,
+        live=False,
+        news_type=NewsType.LOCAL_RELEASE,
+        province=province,
+    )
     newsroom().add_child(instance=page)
     page.save_revision(user=owner)
     return page
@@ -55,15 +62,19 @@ def test_a_press_office_can_search_the_newsroom_explorer(client, actors):
     own = make_draft(actors["press_tv"], actors["treviso"], "Bozza ornitorinco di Treviso")
     make_draft(actors["press_bs"], actors["brescia"], "Bozza ornitorinco di Brescia")
     client.force_login(actors["press_tv"])
-    for url in (reverse("wagtailadmin_explore", args=[newsroom().pk]),
-                reverse("wagtailadmin_explore_results", args=[newsroom().pk])):
+    for url in (
+        reverse("wagtailadmin_explore", args=[newsroom().pk]),
+        reverse("wagtailadmin_explore_results", args=[newsroom().pk]),
+    ):
         response = client.get(url, {"q": "ornitorinco"})
         assert response.status_code == 200
         html = response.content.decode()
         assert own.title in html
         assert "Bozza ornitorinco di Brescia" not in html
     # The whole-tree search too.
-    response = client.get(reverse("wagtailadmin_explore", args=[newsroom().pk]), {"q": "ornitorinco", "search_all": 1})
+    response = client.get(
+        reverse("wagtailadmin_explore", args=[newsroom().pk]), {"q": "ornitorinco", "search_all": 1}
+    )
     assert response.status_code == 200
     assert "Bozza ornitorinco di Brescia" not in response.content.decode()
     # And the admin's page search.
@@ -83,25 +94,34 @@ def pending(actors):
 
     collection = Collection.objects.get(name=PRESS_COLLECTION_NAME)
     draft = make_draft(actors["press_tv"], actors["treviso"], "Comunicato ornitorinco sotto embargo")
-    document = SiteDocumentFactory(title="Allegato ornitorinco sotto embargo", collection=collection,
-                                   uploaded_by_user=actors["press_tv"])
+    document = SiteDocumentFactory(
+        title="Allegato ornitorinco sotto embargo", collection=collection, uploaded_by_user=actors["press_tv"]
+    )
     NewsPageAttachment.objects.create(page=draft, document=document)
     # Another attachment of the same release, uploaded by a UPI editor on Treviso's behalf.
-    by_upi = SiteDocumentFactory(title="Allegato ornitorinco caricato dalla UPI", collection=collection,
-                                 uploaded_by_user=actors["upi"])
+    by_upi = SiteDocumentFactory(
+        title="Allegato ornitorinco caricato dalla UPI", collection=collection, uploaded_by_user=actors["upi"]
+    )
     NewsPageAttachment.objects.create(page=draft, document=by_upi)
     return {"draft": draft, "document": document, "by_upi": by_upi, "collection": collection}
 
 
 DOWNLOAD = {
-    "press_tv": 200, "upi": 200, "superuser": 200,
-    "press_bs": 403, "member": 403, "nogroup": 403, "anonymous": 302,
+    "press_tv": 200,
+    "upi": 200,
+    "superuser": 200,
+    "press_bs": 403,
+    "member": 403,
+    "nogroup": 403,
+    "anonymous": 302,
 }
 
 
 @pytest.mark.parametrize(("actor", "status"), DOWNLOAD.items())
 @pytest.mark.parametrize("which", ["document", "by_upi"])
-def test_only_the_owning_province_downloads_a_pending_attachment(client, actors, pending, actor, status, which):
+def test_only_the_owning_province_downloads_a_pending_attachment(
+    client, actors, pending, actor, status, which
+):
     if actors[actor] is not None:
         client.force_login(actors[actor])
     response = client.get(pending[which].url)
@@ -124,8 +144,11 @@ def test_a_published_releases_attachment_is_public(client, actors, pending):
 def pending_image(actors, pending):
     from home.factories import SiteImageFactory
 
-    image = SiteImageFactory(title="Foto ornitorinco sotto embargo", collection=pending["collection"],
-                             uploaded_by_user=actors["press_tv"])
+    image = SiteImageFactory(
+        title="Foto ornitorinco sotto embargo",
+        collection=pending["collection"],
+        uploaded_by_user=actors["press_tv"],
+    )
     draft = pending["draft"]
     draft.lead_image = image
     draft.save()
@@ -150,8 +173,9 @@ def chooser_html(client, kind, query=None):
 
 @pytest.mark.parametrize(("actor", "sees"), SEES_PENDING.items())
 @pytest.mark.parametrize("query", [None, "ornitorinco"])
-def test_choosers_show_pending_material_only_to_its_province(client, actors, pending, pending_image, actor, sees,
-                                                              query):
+def test_choosers_show_pending_material_only_to_its_province(
+    client, actors, pending, pending_image, actor, sees, query
+):
     client.force_login(actors[actor])
     documents = chooser_html(client, "documents", query)
     assert (pending["document"].title in documents) is sees
@@ -162,8 +186,11 @@ def test_choosers_show_pending_material_only_to_its_province(client, actors, pen
 def test_a_press_office_still_chooses_its_own_pending_documents(client, actors, pending):
     from resources.factories import SiteDocumentFactory
 
-    own = SiteDocumentFactory(title="Allegato ornitorinco di Brescia", collection=pending["collection"],
-                              uploaded_by_user=actors["press_bs"])
+    own = SiteDocumentFactory(
+        title="Allegato ornitorinco di Brescia",
+        collection=pending["collection"],
+        uploaded_by_user=actors["press_bs"],
+    )
     client.force_login(actors["press_bs"])
     html = chooser_html(client, "documents", "ornitorinco")
     assert own.title in html
@@ -236,9 +263,12 @@ def test_public_images_keep_public_renditions():
 
 # --- The rest of the matrix: actors without admin access never reach a chooser --------------------------
 
+
 @pytest.mark.parametrize("actor", ["member", "nogroup", "anonymous"])
-@pytest.mark.parametrize("url_name", ["wagtaildocs_chooser:choose", "wagtailimages_chooser:choose",
-                                      "wagtailadmin_choose_page_search"])
+@pytest.mark.parametrize(
+    "url_name",
+    ["wagtaildocs_chooser:choose", "wagtailimages_chooser:choose", "wagtailadmin_choose_page_search"],
+)
 def test_choosers_are_closed_to_non_editors(client, actors, pending, pending_image, actor, url_name):
     if actors[actor] is not None:
         client.force_login(actors[actor])

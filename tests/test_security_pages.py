@@ -15,7 +15,7 @@ def test_a_csrf_failure_is_a_403_in_the_sites_design(path):
     html = response.content.decode()
     assert "Sessione scaduta" in html or "Session expired" in html
     assert "<style" not in html and "style=" not in html
-    assert '<header' in html and "<footer" in html  # the site's base template
+    assert "<header" in html and "<footer" in html  # the site's base template
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert "CSRF verification failed" not in html
 
@@ -27,7 +27,9 @@ def test_a_refused_document_is_a_403_in_the_sites_design(client, django_user_mod
     from resources.factories import SiteDocumentFactory
 
     document = SiteDocumentFactory(collection=Collection.objects.get(name=PRESS_COLLECTION_NAME))
-    client.force_login(django_user_model.objects.create_user("senza_gruppo", "s@example.invalid", "password-123"))
+    client.force_login(
+        django_user_model.objects.create_user("senza_gruppo", "s@example.invalid", "password-123")
+    )
     response = client.get(document.url)
     assert response.status_code == 403
     html = response.content.decode()

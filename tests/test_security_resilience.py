@@ -58,8 +58,14 @@ def test_without_the_fallback_the_cache_outage_would_be_a_500(client):
     from redis.exceptions import ConnectionError as RedisConnectionError
 
     location = f"redis://127.0.0.1:{closed_port()}/0"
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                               "LOCATION": location}}), pytest.raises(RedisConnectionError):
+    with (
+        override_settings(
+            CACHES={
+                "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+            }
+        ),
+        pytest.raises(RedisConnectionError),
+    ):
         client.get("/")
 
 
@@ -109,15 +115,32 @@ def app_server(django_db_setup, django_db_blocker):
         pytest.skip("needs PostgreSQL")
     port = closed_port()
     settings_dict = connection.settings_dict
-    url = (f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}@{settings_dict['HOST'] or '127.0.0.1'}:"
-           f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}")
-    env = {**os.environ, "DATABASE_URL": url, "CONN_MAX_AGE": "600",
-           "DJANGO_SETTINGS_MODULE": "site_cms.settings.test"}
+    url = (
+        f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}@{settings_dict['HOST'] or '127.0.0.1'}:"
+        f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "CONN_MAX_AGE": "600",
+        "DJANGO_SETTINGS_MODULE": "site_cms.settings.test",
+    }
     root = Path(__file__).resolve().parent.parent
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "site_cms.wsgi", "--workers", "1",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "60"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "site_cms.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -162,7 +185,10 @@ def test_a_dropped_database_connection_is_not_a_500(app_server):
     with killer.cursor() as cursor:
         cursor.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
-            [connection.settings_dict["NAME"], connection.connection.get_backend_pid() if connection.connection else 0],
+            [
+                connection.settings_dict["NAME"],
+                connection.connection.get_backend_pid() if connection.connection else 0,
+            ],
         )
         assert cursor.fetchone()[0] >= 1  # the server's persistent connection
     killer.close()

@@ -44,7 +44,9 @@ def test_prune_search_queries_deletes_old_counts_and_orphan_queries():
     today = timezone.localdate()
     old = Query.get("vecchia ricerca")
     old.add_hit(date=today - datetime.timedelta(days=400))
-    NoResultsDailyHits.objects.create(query=old, date=today - datetime.timedelta(days=400), language="it", hits=3)
+    NoResultsDailyHits.objects.create(
+        query=old, date=today - datetime.timedelta(days=400), language="it", hits=3
+    )
     recent = Query.get("ricerca recente")
     recent.add_hit(date=today - datetime.timedelta(days=3))
     out = io.StringIO()

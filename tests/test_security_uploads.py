@@ -35,17 +35,41 @@ def zeros_after(prefix=b""):
 
 
 BOMBS = {
-    "odt-mimetype": ("bomba.odt", lambda: archive([("mimetype", zeros_after(ODT.encode())), ("content.xml", "<x/>")])),
+    "odt-mimetype": (
+        "bomba.odt",
+        lambda: archive([("mimetype", zeros_after(ODT.encode())), ("content.xml", "<x/>")]),
+    ),
     "odt-content": ("bomba.odt", lambda: archive([("mimetype", ODT), ("content.xml", zeros_after())])),
-    "ods": ("bomba.ods", lambda: archive([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-                                           ("content.xml", zeros_after())])),
-    "odp": ("bomba.odp", lambda: archive([("mimetype", "application/vnd.oasis.opendocument.presentation"),
-                                           ("content.xml", zeros_after())])),
-    "docx": ("bomba.docx", lambda: archive([("[Content_Types].xml", "<Types/>"), ("word/document.xml", zeros_after())])),
-    "xlsx": ("bomba.xlsx", lambda: archive([("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<w/>"),
-                                             ("xl/worksheets/sheet1.xml", zeros_after())])),
-    "pptx": ("bomba.pptx", lambda: archive([("[Content_Types].xml", "<Types/>"),
-                                             ("ppt/presentation.xml", zeros_after())])),
+    "ods": (
+        "bomba.ods",
+        lambda: archive(
+            [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", zeros_after())]
+        ),
+    ),
+    "odp": (
+        "bomba.odp",
+        lambda: archive(
+            [("mimetype", "application/vnd.oasis.opendocument.presentation"), ("content.xml", zeros_after())]
+        ),
+    ),
+    "docx": (
+        "bomba.docx",
+        lambda: archive([("[Content_Types].xml", "<Types/>"), ("word/document.xml", zeros_after())]),
+    ),
+    "xlsx": (
+        "bomba.xlsx",
+        lambda: archive(
+            [
+                ("[Content_Types].xml", "<Types/>"),
+                ("xl/workbook.xml", "<w/>"),
+                ("xl/worksheets/sheet1.xml", zeros_after()),
+            ]
+        ),
+    ),
+    "pptx": (
+        "bomba.pptx",
+        lambda: archive([("[Content_Types].xml", "<Types/>"), ("ppt/presentation.xml", zeros_after())]),
+    ),
     "zip": ("bomba.zip", lambda: archive([("dati.csv", zeros_after())])),
     "zip-many-entries": ("tanti.zip", lambda: archive([(f"f{i}.txt", "") for i in range(10_001)])),
     "zip-declared-total": ("totale.zip", lambda: _declared_total_bomb()),
@@ -63,23 +87,31 @@ def _declared_total_bomb():
     # Rewrite each central-directory entry's uncompressed size to 400 MB (what a forged archive declares).
     position = 0
     while (position := data.find(b"PK\x01\x02", position)) != -1:
-        data[position + 24:position + 28] = (400 * 1024 * 1024).to_bytes(4, "little")
-        data[position + 20:position + 24] = (400 * 1024 * 1024 // 150).to_bytes(4, "little")
+        data[position + 24 : position + 28] = (400 * 1024 * 1024).to_bytes(4, "little")
+        data[position + 20 : position + 24] = (400 * 1024 * 1024 // 150).to_bytes(4, "little")
         position += 4
     return bytes(data)
 
 
 def upload(client, name, content):
-    return client.post(reverse("wagtaildocs:add"), {
-        "title": "Documento caricato", "file": SimpleUploadedFile(name, content),
-        "collection": Collection.get_first_root_node().pk, "doc_type": DocumentType.REPORT,
-        "language": "it", "licence": "cc-by-4.0",
-    })
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Documento caricato",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+            "doc_type": DocumentType.REPORT,
+            "language": "it",
+            "licence": "cc-by-4.0",
+        },
+    )
 
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("editor", "editor@example.invalid", "x-long-pass-1"))
+    client.force_login(
+        django_user_model.objects.create_superuser("editor", "editor@example.invalid", "x-long-pass-1")
+    )
     return client
 
 
@@ -94,8 +126,11 @@ def test_bombs_are_refused_with_a_clear_message(admin_client, bomb):
     assert not SiteDocument.objects.filter(title="Documento caricato").exists()
 
 
-@pytest.mark.parametrize("bomb", [b for key, b in BOMBS.items() if key.startswith(("odt", "docx"))],
-                         ids=[key for key in BOMBS if key.startswith(("odt", "docx"))])
+@pytest.mark.parametrize(
+    "bomb",
+    [b for key, b in BOMBS.items() if key.startswith(("odt", "docx"))],
+    ids=[key for key in BOMBS if key.startswith(("odt", "docx"))],
+)
 def test_checking_a_bomb_inflates_almost_nothing(bomb):
     name, make = bomb
     content = make()
@@ -110,7 +145,9 @@ def test_checking_a_bomb_inflates_almost_nothing(bomb):
 
 
 def test_a_real_sized_document_is_accepted(admin_client):
-    text = "".join(f"<w:p><w:r><w:t>Paragrafo {i} del verbale della riunione.</w:t></w:r></w:p>" for i in range(40_000))
+    text = "".join(
+        f"<w:p><w:r><w:t>Paragrafo {i} del verbale della riunione.</w:t></w:r></w:p>" for i in range(40_000)
+    )
     content = archive([("[Content_Types].xml", "<Types/>"), ("word/document.xml", text)])
     response = upload(admin_client, "verbale.docx", content)
     assert response.status_code == 302

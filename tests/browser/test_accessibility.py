@@ -23,8 +23,12 @@ PAGES = [
     # Newsroom
     ("/sala-stampa/", 200, "it", "Sala stampa"),
     ("/en/newsroom/", 200, "en", "Newsroom"),
-    ("/sala-stampa/stato-di-avanzamento-e-prossimi-passi/", 200, "it",
-     "Lo stato di avanzamento del progetto e i prossimi passi"),
+    (
+        "/sala-stampa/stato-di-avanzamento-e-prossimi-passi/",
+        200,
+        "it",
+        "Lo stato di avanzamento del progetto e i prossimi passi",
+    ),
     ("/en/newsroom/progress-and-next-steps/", 200, "en", "The project's progress and its next steps"),
     # Events
     ("/eventi/", 200, None, None),
@@ -41,8 +45,12 @@ PAGES = [
     ("/documenti-e-risorse/gruppi-di-lavoro/stazione-unica-appaltante/", 200, "it", "Gruppo di lavoro SUA"),
     ("/en/documents-and-resources/focus-groups/south/", 200, "en", "South focus group"),
     ("/documenti-e-risorse/formazione/", 200, "it", "Formazione e capacity building"),
-    ("/en/documents-and-resources/training/training-provincial-officials/", 200, "en",
-     "Training and capacity building for the Provinces' officials"),
+    (
+        "/en/documents-and-resources/training/training-provincial-officials/",
+        200,
+        "en",
+        "Training and capacity building for the Provinces' officials",
+    ),
     # Search: the help page and pages without results
     ("/cerca/", 200, None, None),
     ("/cerca/?q=ornitorinco+progetto", 200, None, None),

@@ -2,9 +2,12 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 def test_json_ld_is_present_and_parsable_in_the_browser(page, site_url):
     page.goto(site_url + "/sala-stampa/al-via-il-progetto/", wait_until="load")
-    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    data = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    )
     assert data["@type"] == "NewsArticle"
     assert page.console_errors == []
 
@@ -16,4 +19,5 @@ def test_filters_give_a_shareable_url(page, site_url):
     page.wait_for_load_state()
     assert "tema=comunicazione" in page.url
     assert page.locator(".card-title").all_inner_texts() == [
-        "Il progetto sui media: il Piano di comunicazione e i canali social"]
+        "Il progetto sui media: il Piano di comunicazione e i canali social"
+    ]

@@ -74,10 +74,16 @@ def test_every_live_page_renders_with_the_site_chrome(client):
         assert html.count("<main") == 1
         assert 'href="#main-content"' in html  # skip link
         assert 'class="funding-strip"' in html
-        assert ("PON «Governance e capacità istituzionale» 2014-2020" in html) if lang == "it" else (
-            "PON “Governance and institutional capacity” 2014-2020" in html)
-        for title in (["Dichiarazione di accessibilità", "Privacy", "Note legali", "Mappa del sito"] if lang == "it"
-                      else ["Accessibility statement", "Privacy", "Legal notes", "Site map"]):
+        assert (
+            ("PON «Governance e capacità istituzionale» 2014-2020" in html)
+            if lang == "it"
+            else ("PON “Governance and institutional capacity” 2014-2020" in html)
+        )
+        for title in (
+            ["Dichiarazione di accessibilità", "Privacy", "Note legali", "Mappa del sito"]
+            if lang == "it"
+            else ["Accessibility statement", "Privacy", "Legal notes", "Site map"]
+        ):
             assert f">{title}</a>" in html, (page.url, title)
         assert 'hreflang="en"' in html and 'hreflang="it"' in html
         assert response["Content-Security-Policy"].startswith("default-src 'self'")
@@ -99,8 +105,13 @@ def test_progress_timeline_shows_states_from_the_seed(client):
 @pytest.mark.django_db
 def test_home_page_shows_key_figures_and_the_three_sectors(client):
     html = client.get("/").content.decode()
-    for text in ("76", "5.563", "Stazione Unica Appaltante", "Servizi associati per le Politiche Europee",
-                 "Servizi di innovazione, raccolta ed elaborazione dati"):
+    for text in (
+        "76",
+        "5.563",
+        "Stazione Unica Appaltante",
+        "Servizi associati per le Politiche Europee",
+        "Servizi di innovazione, raccolta ed elaborazione dati",
+    ):
         assert text in html
     english = client.get("/en/").content.decode()
     assert "5,563" in english and "Single Procurement Office" in english
@@ -120,13 +131,29 @@ def test_main_menu_comes_from_the_page_tree(client):
 def test_main_menu_order_is_the_same_in_both_languages(client):
     def menu(path):
         html = client.get(path).content.decode()
-        nav = html[html.index('id="main-menu"'):html.index("</nav>")]
+        nav = html[html.index('id="main-menu"') : html.index("</nav>")]
         return re.findall(r'class="nav-link[^"]*" href="([^"]+)"', nav)
 
-    assert menu("/") == ["/il-progetto/", "/settori/", "/buone-pratiche/", "/province/", "/sala-stampa/",
-                         "/eventi/", "/documenti-e-risorse/", "/comunicazione/"]
-    assert menu("/en/") == ["/en/the-project/", "/en/sectors/", "/en/good-practices/", "/en/provinces/",
-                            "/en/newsroom/", "/en/events/", "/en/documents-and-resources/", "/en/communication/"]
+    assert menu("/") == [
+        "/il-progetto/",
+        "/settori/",
+        "/buone-pratiche/",
+        "/province/",
+        "/sala-stampa/",
+        "/eventi/",
+        "/documenti-e-risorse/",
+        "/comunicazione/",
+    ]
+    assert menu("/en/") == [
+        "/en/the-project/",
+        "/en/sectors/",
+        "/en/good-practices/",
+        "/en/provinces/",
+        "/en/newsroom/",
+        "/en/events/",
+        "/en/documents-and-resources/",
+        "/en/communication/",
+    ]
 
 
 @pytest.mark.django_db
@@ -172,6 +199,12 @@ def test_unknown_paths_give_the_designed_404(client, path):
 def test_sitemap_covers_both_languages_and_the_provinces(client):
     xml = client.get("/sitemap.xml").content.decode()
     locations = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml))
-    assert {"/", "/en/", "/il-progetto/stato-di-avanzamento/", "/en/the-project/progress/",
-            "/province/treviso/", "/en/provinces/treviso/"} <= locations
+    assert {
+        "/",
+        "/en/",
+        "/il-progetto/stato-di-avanzamento/",
+        "/en/the-project/progress/",
+        "/province/treviso/",
+        "/en/provinces/treviso/",
+    } <= locations
     assert len([loc for loc in locations if "/provinces/" in loc]) == 76 + 1

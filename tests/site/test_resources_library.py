@@ -40,23 +40,32 @@ def private_collection():
 
 # --- Library ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def catalogue():
     sua = Sector.objects.get(code="sua", locale__language_code="it")
     europa = Sector.objects.get(code="europa", locale__language_code="it")
     return {
         "report": SiteDocumentFactory(
-            title="Rapporto sulle gare", description="Le procedure della stazione unica appaltante.",
-            doc_type=DocumentType.REPORT, sector=sua, publication_date=datetime.date(2021, 3, 1),
+            title="Rapporto sulle gare",
+            description="Le procedure della stazione unica appaltante.",
+            doc_type=DocumentType.REPORT,
+            sector=sua,
+            publication_date=datetime.date(2021, 3, 1),
         ),
         "slides": SiteDocumentFactory(
-            title="Presentazione fondi europei", description="Slide dell'incontro.",
-            doc_type=DocumentType.PRESENTATION, sector=europa, publication_date=datetime.date(2020, 11, 19),
+            title="Presentazione fondi europei",
+            description="Slide dell'incontro.",
+            doc_type=DocumentType.PRESENTATION,
+            sector=europa,
+            publication_date=datetime.date(2020, 11, 19),
             language="en",
         ),
         "protocol": SiteDocumentFactory(
-            title="Accordo di adesione", description="Protocollo firmato dalle Province.",
-            doc_type=DocumentType.PROTOCOL, publication_date=datetime.date(2020, 6, 1),
+            title="Accordo di adesione",
+            description="Protocollo firmato dalle Province.",
+            doc_type=DocumentType.PROTOCOL,
+            publication_date=datetime.date(2020, 6, 1),
         ),
     }
 
@@ -85,7 +94,9 @@ def test_library_filters_search_and_sort(client, library, catalogue, query, expe
     assert titles(response) == expected
 
 
-@pytest.mark.parametrize("query", ["?anno=abc", "?tipo=<script>", "?gruppo=nessuno", "?page=999", "?page=x", "?ordine=zz"])
+@pytest.mark.parametrize(
+    "query", ["?anno=abc", "?tipo=<script>", "?gruppo=nessuno", "?page=999", "?page=x", "?ordine=zz"]
+)
 def test_library_bad_parameters_give_a_normal_page(client, library, catalogue, query):
     response = client.get(library.url + query)
     assert response.status_code == 200
@@ -149,8 +160,11 @@ def test_document_detail_shows_metadata_licence_and_pages_using_it(client, libra
 def test_upcoming_documents_are_listed_as_in_preparation(client, library, library_en):
     html = client.get(library.url).content.decode()
     assert "Documenti in preparazione" in html
-    for title in ("Questionario on line di analisi per la mappatura", "Piano di comunicazione del progetto",
-                  "Report finale della mappatura"):
+    for title in (
+        "Questionario on line di analisi per la mappatura",
+        "Piano di comunicazione del progetto",
+        "Report finale della mappatura",
+    ):
         assert title in html
     html_en = client.get(library_en.url).content.decode()
     assert "Documents in preparation" in html_en

@@ -4,10 +4,14 @@ from search.recording import prune
 
 
 class Command(BaseCommand):
-    help = "Delete the site-search counts older than --days days, and the queries no longer counted or promoted."
+    help = (
+        "Delete the site-search counts older than --days days, and the queries no longer counted or promoted."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=365, help="Keep this many days of counts (default 365).")
+        parser.add_argument(
+            "--days", type=int, default=365, help="Keep this many days of counts (default 365)."
+        )
 
     def handle(self, *args, days, **options):
         if days < 1:
