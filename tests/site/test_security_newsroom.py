@@ -142,7 +142,7 @@ def test_a_published_releases_attachment_is_public(client, actors, pending):
 
 @pytest.fixture
 def pending_image(actors, pending):
-    from home.factories import SiteImageFactory
+    from core.factories import SiteImageFactory
 
     image = SiteImageFactory(
         title="Foto ornitorinco sotto embargo",
@@ -256,7 +256,7 @@ def test_a_published_releases_image_becomes_public(client, actors, pending, pend
 def test_public_images_keep_public_renditions():
     from django.conf import settings
 
-    from home.factories import SiteImageFactory
+    from core.factories import SiteImageFactory
 
     assert SiteImageFactory().get_rendition("fill-120x80").url.startswith(settings.MEDIA_URL + "images/")
 
