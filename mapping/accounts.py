@@ -20,6 +20,8 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
     template_name = "mapping/password_set_confirm.html"
     success_url = reverse_lazy("mapping_password_set_done")
     post_reset_login = True
+    # Several backends are configured (the login lockout's and Django's): log in through Django's.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
 
 
 @method_decorator(never_cache, name="dispatch")
