@@ -24,8 +24,8 @@ def test_past_event_page_with_json_ld_under_the_csp(browser, page, site_url, pat
     assert run_axe(browser, site_url + path) == []
 
 
-@pytest.mark.parametrize("path", ["/eventi/", "/en/events/past/", "/eventi/focus-group-sud/"])
-def test_event_listings_and_undated_event_are_accessible(browser, page, site_url, path):
+@pytest.mark.parametrize("path", ["/eventi/", "/en/events/past/", "/eventi/presentazione-rapporto-bes-delle-province-2020/"])
+def test_event_listings_and_an_event_are_accessible(browser, page, site_url, path):
     assert page.goto(site_url + path, wait_until="load").status == 200
     assert page.console_errors == []
     assert run_axe(browser, site_url + path) == []
