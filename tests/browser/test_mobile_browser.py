@@ -27,7 +27,7 @@ PAGES = {
         "/en/provinces/treviso/", "/en/site-map/", "/en/newsroom/", "/en/newsroom/the-project-starts/", "/en/events/",
         "/en/events/past/", "/en/events/pro-digi-the-digital-province-internet-festival-2020/",
         "/en/good-practices/?settore=sua", "/en/good-practices/sua-province-of-treviso/",
-        "/en/good-practices/trova-comune/?comune=Ponte", "/en/documents-and-resources/",
+        "/en/good-practices/find-comune/?comune=Ponte", "/en/documents-and-resources/",
         "/en/documents-and-resources/library/",
         "/en/documents-and-resources/library/{document}/", "/en/documents-and-resources/working-groups/",
         "/en/documents-and-resources/working-groups/single-procurement-office/",
