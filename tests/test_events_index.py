@@ -58,6 +58,7 @@ def test_upcoming_soonest_first_and_never_events_to_be_scheduled(client, index_i
     assert listed == ["Oggi pomeriggio", "Tra poco", "Più avanti"]
     html = response.content.decode()
     assert "Da programmare" not in html and "Senza data" not in html
+    assert f'<form method="get" action="{index_it.url}"' in html  # an empty action is invalid HTML
 
 
 def test_past_newest_first_and_never_events_to_be_scheduled(client, index_it, agenda):
