@@ -16,8 +16,9 @@ class LanguageRoutesMixin:
     def route_url(self, name, *args, **kwargs):
         """The URL of a route in the page's language (``name`` is the Italian route's name)."""
         english = self.locale.language_code == "en"
-        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args or None,
-                                               kwargs=kwargs or None)
+        return self.url + self.reverse_subpage(
+            f"{name}_en" if english else name, args=args or None, kwargs=kwargs or None
+        )
 
     def redirect_to_own_route(self, request, name, *args, **kwargs):
         """A redirect to the route's address in the page's language, or None when the request is already there."""

@@ -36,8 +36,13 @@ UPI_NAME = "Unione delle Province d'Italia"
 
 def organization(upi_url, project_name, project_url, language, description=""):
     """schema.org Organization: UPI, with the project's website as its subject."""
-    project = {"@type": "WebSite", "name": str(project_name), "url": project_url, "inLanguage": language,
-               "publisher": {"@type": "Organization", "name": UPI_NAME}}
+    project = {
+        "@type": "WebSite",
+        "name": str(project_name),
+        "url": project_url,
+        "inLanguage": language,
+        "publisher": {"@type": "Organization", "name": UPI_NAME},
+    }
     if description:
         project["description"] = description
     data = {

@@ -33,7 +33,10 @@ PRESENTED = T(
 
 PAST_EVENTS = [
     {
-        "slug": T("pro-digi-la-provincia-digitale-internet-festival-2020", "pro-digi-the-digital-province-internet-festival-2020"),
+        "slug": T(
+            "pro-digi-la-provincia-digitale-internet-festival-2020",
+            "pro-digi-the-digital-province-internet-festival-2020",
+        ),
         "title": T(
             "Convegno «PRO.DIGI. La Provincia digitale» all'Internet Festival 2020",
             "Conference “PRO.DIGI. The digital Province” at Internet Festival 2020",
@@ -48,7 +51,9 @@ PAST_EVENTS = [
         "provinces": ["PI"],
     },
     {
-        "slug": T("presentazione-rapporto-bes-delle-province-2020", "presentation-bes-report-of-the-provinces-2020"),
+        "slug": T(
+            "presentazione-rapporto-bes-delle-province-2020", "presentation-bes-report-of-the-provinces-2020"
+        ),
         "title": T(
             "Presentazione del Rapporto BES delle Province 2020",
             "Presentation of the 2020 BES Report of the Provinces",
@@ -66,7 +71,8 @@ PAST_EVENTS = [
     },
     {
         "slug": T(
-            "presentazione-strategia-italiana-competenze-digitali", "presentation-italian-strategy-digital-skills"
+            "presentazione-strategia-italiana-competenze-digitali",
+            "presentation-italian-strategy-digital-skills",
         ),
         "title": T(
             "Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo»",
@@ -106,7 +112,10 @@ PAST_EVENTS = [
 # entry without a date would contradict both, so the seed removes those it created (only while still undated).
 RETIRED_SLUGS = [
     "incontro-online-restituzione-risultati-mappatura",
-    "focus-group-nord-ovest", "focus-group-nord-est", "focus-group-centro", "focus-group-sud",
+    "focus-group-nord-ovest",
+    "focus-group-nord-est",
+    "focus-group-centro",
+    "focus-group-sud",
     "avvio-gruppi-di-lavoro-tematici",
     "avvio-formazione-capacity-building",
 ]
@@ -132,7 +141,9 @@ def _remove_retired(loader, index):
     keys = list(retired.values_list("translation_key", flat=True))
     if not keys:
         return
-    for page in EventPage.objects.filter(translation_key__in=keys, start_date__isnull=True).exclude(locale=index.locale):
+    for page in EventPage.objects.filter(translation_key__in=keys, start_date__isnull=True).exclude(
+        locale=index.locale
+    ):
         page.delete()
     for page in retired:
         page.delete()
@@ -142,10 +153,18 @@ def _remove_retired(loader, index):
 def load_events(loader, home_it):
     loader.t(INDEX["slug"])
     index = loader.page(
-        home_it, EventIndexPage, INDEX["slug"].it, title=INDEX["title"], intro=INDEX["intro"], show_in_menus=True,
+        home_it,
+        EventIndexPage,
+        INDEX["slug"].it,
+        title=INDEX["title"],
+        intro=INDEX["intro"],
+        show_in_menus=True,
     )
     loader.translate(index)
     _remove_retired(loader, index)
-    pages = [_event(loader, index, data, report=loader.stream().paragraph(PRESENTED).json()) for data in PAST_EVENTS]
+    pages = [
+        _event(loader, index, data, report=loader.stream().paragraph(PRESENTED).json())
+        for data in PAST_EVENTS
+    ]
     for page in pages:
         loader.translate(page)

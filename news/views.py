@@ -36,7 +36,9 @@ def feed(request, page, kind, releases=False, province_slug=None, route=None):
     ``route`` names a route with a word in its address: the other language's segment redirects to the page's own.
     """
     if route is not None:
-        redirect = page.redirect_to_own_route(request, route, **({"slug": province_slug} if province_slug else {}))
+        redirect = page.redirect_to_own_route(
+            request, route, **({"slug": province_slug} if province_slug else {})
+        )
         if redirect is not None:
             return redirect
     news = page.news_queryset()

@@ -28,15 +28,25 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
     # The mapping's referents set their password from the invitation's single-use link.
-    path(_("accesso/imposta-password/<uidb64>/<token>/"), mapping_accounts.PasswordSetView.as_view(),
-         name="mapping_password_set"),
-    path(_("accesso/password-impostata/"), mapping_accounts.PasswordSetDoneView.as_view(),
-         name="mapping_password_set_done"),
+    path(
+        _("accesso/imposta-password/<uidb64>/<token>/"),
+        mapping_accounts.PasswordSetView.as_view(),
+        name="mapping_password_set",
+    ),
+    path(
+        _("accesso/password-impostata/"),
+        mapping_accounts.PasswordSetDoneView.as_view(),
+        name="mapping_password_set_done",
+    ),
     # In English the Italian segments (an address switched from the other language) redirect to the English ones.
-    path("accesso/imposta-password/<uidb64>/<token>/",
-         RedirectView.as_view(pattern_name="mapping_password_set", permanent=True, query_string=True)),
-    path("accesso/password-impostata/",
-         RedirectView.as_view(pattern_name="mapping_password_set_done", permanent=True, query_string=True)),
+    path(
+        "accesso/imposta-password/<uidb64>/<token>/",
+        RedirectView.as_view(pattern_name="mapping_password_set", permanent=True, query_string=True),
+    ),
+    path(
+        "accesso/password-impostata/",
+        RedirectView.as_view(pattern_name="mapping_password_set_done", permanent=True, query_string=True),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
         ("/sala-stampa/releases/rss/", "/sala-stampa/comunicati/rss/"),
         ("/sala-stampa/province/treviso/atom/", "/sala-stampa/provincia/treviso/atom/"),
         ("/en/good-practices/trova-comune/?comune=Pont", "/en/good-practices/find-comune/?comune=Pont"),
-        ("/en/good-practices/trova-comune/suggerimenti/?q=trev", "/en/good-practices/find-comune/suggestions/?q=trev"),
+        (
+            "/en/good-practices/trova-comune/suggerimenti/?q=trev",
+            "/en/good-practices/find-comune/suggestions/?q=trev",
+        ),
         ("/buone-pratiche/find-comune/?comune=Pont", "/buone-pratiche/trova-comune/?comune=Pont"),
         ("/en/accesso/password-impostata/", "/en/access/password-set/"),
     ],
@@ -30,10 +33,16 @@ def test_the_other_language_segment_redirects(client, path, target):
 @pytest.mark.parametrize(
     "path",
     [
-        "/en/newsroom/releases/rss/", "/en/newsroom/province/treviso/atom/", "/en/good-practices/find-comune/",
-        "/en/good-practices/find-comune/suggestions/?q=ponte", "/en/access/password-set/",
-        "/sala-stampa/comunicati/rss/", "/sala-stampa/provincia/treviso/rss/", "/buone-pratiche/trova-comune/",
-        "/buone-pratiche/trova-comune/suggerimenti/?q=ponte", "/accesso/password-impostata/",
+        "/en/newsroom/releases/rss/",
+        "/en/newsroom/province/treviso/atom/",
+        "/en/good-practices/find-comune/",
+        "/en/good-practices/find-comune/suggestions/?q=ponte",
+        "/en/access/password-set/",
+        "/sala-stampa/comunicati/rss/",
+        "/sala-stampa/provincia/treviso/rss/",
+        "/buone-pratiche/trova-comune/",
+        "/buone-pratiche/trova-comune/suggerimenti/?q=ponte",
+        "/accesso/password-impostata/",
     ],
 )
 def test_each_language_answers_at_its_own_segment(client, path):

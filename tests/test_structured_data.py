@@ -9,7 +9,10 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld_blocks(html):
-    return [json.loads(text) for text in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    return [
+        json.loads(text)
+        for text in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
 
 
 def of_type(html, kind):
@@ -18,7 +21,10 @@ def of_type(html, kind):
 
 def visible_crumbs(html):
     trail = re.search(r'<ol class="breadcrumb">(.*?)</ol>', html, re.S).group(1)
-    return [re.sub(r"<[^>]+>", "", item).strip().removesuffix("/") for item in re.findall(r"<li[^>]*>(.*?)</li>", trail, re.S)]
+    return [
+        re.sub(r"<[^>]+>", "", item).strip().removesuffix("/")
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", trail, re.S)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +47,9 @@ def test_breadcrumb_list_matches_the_breadcrumbs(client, path, names):
     items = data["itemListElement"]
     assert [item["position"] for item in items] == list(range(1, len(names) + 1))
     assert [item["name"] for item in items] == names == visible_crumbs(html)
-    assert all(item["@type"] == "ListItem" and item["item"].startswith("http://testserver/") for item in items)
+    assert all(
+        item["@type"] == "ListItem" and item["item"].startswith("http://testserver/") for item in items
+    )
     assert items[0]["item"] == ("http://testserver/en/" if path.startswith("/en/") else "http://testserver/")
     assert items[-1]["item"] == "http://testserver" + path
     # Every crumb's URL answers.
@@ -53,14 +61,19 @@ def test_every_script_is_a_file_or_a_data_block(client):
     """The strict CSP allows no inline script: JSON-LD is data (type application/ld+json), never executed."""
     for path in ("/", "/en/", "/il-progetto/stato-di-avanzamento/", "/eventi/passati/"):
         html = client.get(path).content.decode()
-        assert all("src=" in tag or 'type="application/ld+json"' in tag for tag in re.findall(r"<script[^>]*>", html))
+        assert all(
+            "src=" in tag or 'type="application/ld+json"' in tag for tag in re.findall(r"<script[^>]*>", html)
+        )
         assert "script-src 'self';" in client.get(path)["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize(("path", "language", "name"), [
-    ("/", "it", "Le Province e il sistema dei servizi a supporto dei Comuni"),
-    ("/en/", "en", "The Provinces and the system of services supporting the Comuni"),
-])
+@pytest.mark.parametrize(
+    ("path", "language", "name"),
+    [
+        ("/", "it", "Le Province e il sistema dei servizi a supporto dei Comuni"),
+        ("/en/", "en", "The Provinces and the system of services supporting the Comuni"),
+    ],
+)
 def test_home_page_describes_upi_and_the_project(client, path, language, name):
     html = client.get(path).content.decode()
     assert of_type(html, "BreadcrumbList") == []

@@ -78,7 +78,7 @@ def language_links(context):
                 translations[translation.locale.language_code] = translation
             page_url = page.url or ""
             if request is not None and page_url and request.path.startswith(page_url):
-                suffix = request.path[len(page_url):]
+                suffix = request.path[len(page_url) :]
         links = []
         for code, name in settings.LANGUAGES:
             available = True
@@ -93,8 +93,14 @@ def language_links(context):
             else:
                 url = "/"
             links.append(
-                {"code": code, "name": name, "short": LANGUAGE_SHORT.get(code, code.upper()), "url": url,
-                 "active": code == current, "available": available}
+                {
+                    "code": code,
+                    "name": name,
+                    "short": LANGUAGE_SHORT.get(code, code.upper()),
+                    "url": url,
+                    "active": code == current,
+                    "available": available,
+                }
             )
         return links
 
@@ -116,8 +122,13 @@ def breadcrumbs_json_ld(context, crumbs, current_crumb=""):
     request, page = context.get("request"), context.get("page")
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
-    items = [(gettext("Home") if crumb.depth == 2 else crumb.title, request.build_absolute_uri(crumb.get_url(request)))
-             for crumb in crumbs]
+    items = [
+        (
+            gettext("Home") if crumb.depth == 2 else crumb.title,
+            request.build_absolute_uri(crumb.get_url(request)),
+        )
+        for crumb in crumbs
+    ]
     page_url = request.build_absolute_uri(page.get_url(request))
     items.append((page.title, page_url))
     if current_crumb:
@@ -132,19 +143,26 @@ def home_json_ld(context):
     if request is None or not isinstance(page, Page):
         return ""
     upi_url = SiteSettings.for_request(request).upi_url or "https://www.provinceditalia.it/"
-    return json_ld_script(organization(
-        upi_url, gettext("Le Province e il sistema dei servizi a supporto dei Comuni"),
-        request.build_absolute_uri(page.get_url(request)), page.locale.language_code,
-        description=page.search_description,
-    ))
+    return json_ld_script(
+        organization(
+            upi_url,
+            gettext("Le Province e il sistema dei servizi a supporto dei Comuni"),
+            request.build_absolute_uri(page.get_url(request)),
+            page.locale.language_code,
+            description=page.search_description,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
 def province_url(context, province):
     """The URL of a Province's page in the active language."""
     request = context.get("request")
-    index = _cached(request, ("province-index", get_language()),
-                    lambda: province_index_for_locale(_active_locale(request)))
+    index = _cached(
+        request,
+        ("province-index", get_language()),
+        lambda: province_index_for_locale(_active_locale(request)),
+    )
     if index is None:
         return ""
     return index.url + f"{province.slug}/"
