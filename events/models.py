@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,13 +31,21 @@ def _local(date, time):
     return datetime.datetime.combine(date, time or datetime.time.min, tzinfo=EVENT_TIMEZONE)
 
 
+def _a_year_before(moment):
+    try:
+        return moment.replace(year=moment.year - 1)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year - 1, day=28)
+
+
 class EventPageQuerySet(PageQuerySet):
-    """Upcoming includes the events still running and those without a date yet; past never does."""
+    """Upcoming and past are both dated: an event without a date yet is neither (it has only its own page)."""
 
     def upcoming(self, now=None):
+        """The events not over yet (those still running included), soonest first."""
         now = now or timezone.now()
-        return self.filter(Q(ends_at__gt=now) | Q(start_date__isnull=True)).order_by(
-            models.F("start_date").asc(nulls_last=True), models.F("start_time").asc(nulls_first=True), "path"
+        return self.filter(ends_at__gt=now, start_date__isnull=False).order_by(
+            "start_date", models.F("start_time").asc(nulls_first=True), "path"
         )
 
     def past(self, now=None):
@@ -47,15 +54,19 @@ class EventPageQuerySet(PageQuerySet):
             "-start_date", models.F("start_time").desc(nulls_last=True), "path"
         )
 
-    def dated_upcoming(self, now=None):
-        return self.upcoming(now).filter(start_date__isnull=False)
+    def for_calendar(self, now=None):
+        """The iCalendar feed: what is coming and what ended in the last twelve months, in date order."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gt=_a_year_before(now), start_date__isnull=False).order_by(
+            "start_date", models.F("start_time").asc(nulls_first=True), "path"
+        )
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
 class EventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
-    """“Eventi”: upcoming and past events, filters, and the iCalendar feed of the upcoming ones."""
+    """“Eventi”: upcoming and past events, filters, and the iCalendar feed (upcoming and the last twelve months)."""
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

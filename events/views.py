@@ -48,7 +48,7 @@ def _listing(request, page, view):
 
 
 def upcoming(request, page):
-    """The agenda: upcoming events (and those still to be scheduled), filtered by the GET parameters."""
+    """The agenda: upcoming dated events, filtered by the GET parameters."""
     return _listing(request, page, "upcoming")
 
 
@@ -63,8 +63,9 @@ def past(request, page):
 
 
 def index_calendar(request, page):
-    """The iCalendar feed of the dated upcoming events."""
-    events = list(page.events().dated_upcoming().select_related("sector"))
+    """The iCalendar feed: the coming events and those of the last twelve months (a calendar that subscribes
+    keeps the recent ones, and a reader who adds it after an event still finds it)."""
+    events = list(page.events().for_calendar().select_related("sector"))
     return calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title)
 
 

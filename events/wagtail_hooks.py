@@ -23,7 +23,7 @@ def home_events(request, home_page):
         return None
     now = timezone.now()
     events = index.events().select_related("sector").prefetch_related("provinces")
-    upcoming = list(events.dated_upcoming(now)[:HOME_EVENTS])
+    upcoming = list(events.upcoming(now)[:HOME_EVENTS])
     if upcoming:
         return {
             "template": "events/includes/home_events.html",

@@ -22,13 +22,14 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock
 from core.models import BasePage, IntroMixin, Province, Sector, SiteImage, Theme
 from core.related import related_pages
+from core.routing import LanguageRoutesMixin
 from news import blocks as news_blocks
 from news.choices import LISTING_RENDITION, DatePrecision, NewsType
 from news.forms import NewsPageForm
 from news.permissions import NewsPagePermissionTester
 
 
-class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
+class NewsIndexPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, BasePage):
     """“Sala stampa”: every news item, newest first, with filters, feeds, press contacts and press kit."""
 
     press_contacts = StreamField(
@@ -85,20 +86,24 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         return views.feed(request, self, "atom")
 
     @path("comunicati/rss/", name="releases_rss")
+    @path("releases/rss/", name="releases_rss_en")
     def releases_rss(self, request):
-        return views.feed(request, self, "rss", releases=True)
+        return views.feed(request, self, "rss", releases=True, route="releases_rss")
 
     @path("comunicati/atom/", name="releases_atom")
+    @path("releases/atom/", name="releases_atom_en")
     def releases_atom(self, request):
-        return views.feed(request, self, "atom", releases=True)
+        return views.feed(request, self, "atom", releases=True, route="releases_atom")
 
     @path("provincia/<slug:slug>/rss/", name="province_rss")
+    @path("province/<slug:slug>/rss/", name="province_rss_en")
     def province_rss(self, request, slug):
-        return views.feed(request, self, "rss", province_slug=slug)
+        return views.feed(request, self, "rss", province_slug=slug, route="province_rss")
 
     @path("provincia/<slug:slug>/atom/", name="province_atom")
+    @path("province/<slug:slug>/atom/", name="province_atom_en")
     def province_atom(self, request, slug):
-        return views.feed(request, self, "atom", province_slug=slug)
+        return views.feed(request, self, "atom", province_slug=slug, route="province_atom")
 
     def feed_links(self, province=None):
         """The feeds a page links with <link rel="alternate">: all news, releases, and a Province's."""
@@ -116,12 +121,12 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
             {
                 "type": "application/rss+xml",
                 "title": _("Comunicati stampa (RSS)"),
-                "href": self.url + self.reverse_subpage("releases_rss"),
+                "href": self.route_url("releases_rss"),
             },
             {
                 "type": "application/atom+xml",
                 "title": _("Comunicati stampa (Atom)"),
-                "href": self.url + self.reverse_subpage("releases_atom"),
+                "href": self.route_url("releases_atom"),
             },
         ]
         if province is not None:
@@ -134,12 +139,12 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
             {
                 "type": "application/rss+xml",
                 "title": _("Notizie della Provincia di %(name)s (RSS)") % {"name": province.name},
-                "href": self.url + self.reverse_subpage("province_rss", kwargs=kwargs),
+                "href": self.route_url("province_rss", **kwargs),
             },
             {
                 "type": "application/atom+xml",
                 "title": _("Notizie della Provincia di %(name)s (Atom)") % {"name": province.name},
-                "href": self.url + self.reverse_subpage("province_atom", kwargs=kwargs),
+                "href": self.route_url("province_atom", **kwargs),
             },
         ]
 

@@ -30,8 +30,17 @@ def index(request, page):
     )
 
 
-def feed(request, page, kind, releases=False, province_slug=None):
-    """An RSS or Atom feed (``kind``) of the latest news, only press releases, or one Province's news."""
+def feed(request, page, kind, releases=False, province_slug=None, route=None):
+    """An RSS or Atom feed (``kind``) of the latest news, only press releases, or one Province's news.
+
+    ``route`` names a route with a word in its address: the other language's segment redirects to the page's own.
+    """
+    if route is not None:
+        redirect = page.redirect_to_own_route(
+            request, route, **({"slug": province_slug} if province_slug else {})
+        )
+        if redirect is not None:
+            return redirect
     news = page.news_queryset()
     province = None
     if releases:

@@ -18,6 +18,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
 from core.related import related_pages
+from core.routing import LanguageRoutesMixin
 from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
 from practices.search import refresh_search_documents
 
@@ -55,7 +56,7 @@ class LinkBlock(blocks.StructBlock):
         label = _("Collegamento")
 
 
-class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
+class PracticeIndexPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Buone pratiche”: the catalogue, its open-data export and the Comune finder."""
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -85,13 +86,23 @@ class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     def schema_view(self, request):
         return views.export_schema(request, self)
 
-    @path("trova-comune/")
+    @path("trova-comune/", name="comune_finder")
+    @path("find-comune/", name="comune_finder_en")
     def comune_finder_view(self, request):
         return views.comune_finder(request, self)
 
-    @path("trova-comune/suggerimenti/")
+    @path("trova-comune/suggerimenti/", name="comune_suggestions")
+    @path("find-comune/suggestions/", name="comune_suggestions_en")
     def comune_suggestions_view(self, request):
         return views.comune_suggestions(request, self)
+
+    @property
+    def finder_url(self):
+        return self.route_url("comune_finder")
+
+    @property
+    def suggestions_url(self):
+        return self.route_url("comune_suggestions")
 
 
 class PracticePage(BasePage):

@@ -138,6 +138,9 @@ def find_comuni(text):
 
 def comune_finder(request, page):
     """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
+    redirect = page.redirect_to_own_route(request, "comune_finder")
+    if redirect is not None:
+        return redirect
     text = clean_query(request.GET.get("comune"), MAX_COMUNE_QUERY)
     matches, exact = find_comuni(text) if text else ([], False)
     province_index = core_province_index(page.locale)
@@ -161,6 +164,9 @@ def comune_finder(request, page):
 
 def comune_suggestions(request, page):
     """Up to ten Comuni starting with (then containing) the typed text, as JSON, for the finder's list."""
+    redirect = page.redirect_to_own_route(request, "comune_suggestions")
+    if redirect is not None:
+        return redirect
     normalized = normalize_name(clean_query(request.GET.get("q"), MAX_COMUNE_QUERY))
     suggestions = []
     if len(normalized) >= 2:

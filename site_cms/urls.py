@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -32,14 +33,23 @@ urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
     # The mapping's referents set their password from the invitation's single-use link.
     path(
-        "accesso/imposta-password/<uidb64>/<token>/",
+        _("accesso/imposta-password/<uidb64>/<token>/"),
         mapping_accounts.PasswordSetView.as_view(),
         name="mapping_password_set",
     ),
     path(
-        "accesso/password-impostata/",
+        _("accesso/password-impostata/"),
         mapping_accounts.PasswordSetDoneView.as_view(),
         name="mapping_password_set_done",
+    ),
+    # In English the Italian segments (an address switched from the other language) redirect to the English ones.
+    path(
+        "accesso/imposta-password/<uidb64>/<token>/",
+        RedirectView.as_view(pattern_name="mapping_password_set", permanent=True, query_string=True),
+    ),
+    path(
+        "accesso/password-impostata/",
+        RedirectView.as_view(pattern_name="mapping_password_set_done", permanent=True, query_string=True),
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

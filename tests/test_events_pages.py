@@ -83,13 +83,40 @@ def test_end_of_an_all_day_event_is_midnight_in_rome(index_it):
     assert event.ends_at == datetime.datetime(2030, 7, 1, 22, 0, tzinfo=datetime.UTC)  # CEST is UTC+2
 
 
-def test_an_event_to_be_scheduled_is_never_past(index_it):
+def test_an_event_to_be_scheduled_is_neither_upcoming_nor_past(index_it):
     event = EventPageFactory(parent=index_it)
     with time_machine.travel(datetime.datetime(2099, 1, 1, tzinfo=ROME), tick=False):
         assert event.ends_at is None
         assert not event.is_past()
-        assert event in EventPage.objects.upcoming()
+        assert event not in EventPage.objects.upcoming()
         assert event not in EventPage.objects.past()
+        assert event not in EventPage.objects.for_calendar()
+
+
+def test_every_dated_event_page_shows_its_calendar_link(client, webinar):
+    for moment in (BEFORE, AFTER + datetime.timedelta(days=400)):
+        with time_machine.travel(moment, tick=False):
+            html = client.get(webinar.url).content.decode()
+        link = re.search(r'<a class="btn[^"]*" href="([^"]+)" download>.*?Aggiungi al calendario', html, re.S)
+        assert link and link.group(1) == webinar.url + "ics/"
+    [vevent] = Calendar.from_ical(client.get(webinar.url + "ics/").content).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Webinar di esempio sulla SUA"
+
+
+def test_the_seed_removes_the_planned_steps_it_once_loaded_as_undated_events(index_it):
+    from core.loader import ContentLoader
+    from events.content import _remove_retired
+
+    stale = EventPageFactory(parent=index_it, slug="focus-group-sud", title="Focus group Sud")
+    stale.copy_for_translation(
+        EventIndexPage.objects.get(locale__language_code="en").locale
+    ).save_revision().publish()
+    kept = EventPageFactory(
+        parent=index_it, slug="avvio-gruppi-di-lavoro-tematici", start_date=datetime.date(2030, 2, 1)
+    )
+    _remove_retired(ContentLoader(), index_it)
+    assert not EventPage.objects.filter(translation_key=stale.translation_key).exists()
+    assert EventPage.objects.filter(pk=kept.pk).exists()
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,12 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page
 
+from core.models import SiteSettings
+from core.structured_data import breadcrumb_list, json_ld_script, organization
 from home.models import HomePage, province_index_for_locale
 
 register = template.Library()
@@ -112,6 +114,44 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or not page.pk:
         return []
     return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context, crumbs, current_crumb=""):
+    """The breadcrumbs shown on the page as a schema.org BreadcrumbList data block (allowed by the CSP)."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return ""
+    items = [
+        (
+            gettext("Home") if crumb.depth == 2 else crumb.title,
+            request.build_absolute_uri(crumb.get_url(request)),
+        )
+        for crumb in crumbs
+    ]
+    page_url = request.build_absolute_uri(page.get_url(request))
+    items.append((page.title, page_url))
+    if current_crumb:
+        items.append((current_crumb, request.build_absolute_uri(request.path)))
+    return json_ld_script(breadcrumb_list(items))
+
+
+@register.simple_tag(takes_context=True)
+def home_json_ld(context):
+    """The home page's schema.org Organization: UPI, with the project's website as its subject."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page):
+        return ""
+    upi_url = SiteSettings.for_request(request).upi_url or "https://www.provinceditalia.it/"
+    return json_ld_script(
+        organization(
+            upi_url,
+            gettext("Le Province e il sistema dei servizi a supporto dei Comuni"),
+            request.build_absolute_uri(page.get_url(request)),
+            page.locale.language_code,
+            description=page.search_description,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

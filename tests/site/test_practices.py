@@ -298,7 +298,7 @@ def test_page_type_rules():
 
 
 def test_comune_finder_in_english_lands_on_the_english_province_page(client):
-    response = client.get("/en/good-practices/trova-comune/", {"comune": "treviso"})
+    response = client.get("/en/good-practices/find-comune/", {"comune": "treviso"})
     assert response.status_code == 302 and response["Location"] == "/en/provinces/treviso/"
     content = client.get("/en/provinces/treviso/").content.decode()
     assert "Single Procurement Office (SUA) of the Province of Treviso" in content
