@@ -107,18 +107,8 @@ PAST_EVENTS = [
     },
 ]
 
-# Steps the progress report planned, loaded as undated events by earlier versions of this seed. They belong to
-# the report's timeline (“Stato di avanzamento”), and the focus groups to their pages under Documenti: an agenda
-# entry without a date would contradict both, so the seed removes those it created (only while still undated).
-RETIRED_SLUGS = [
-    "incontro-online-restituzione-risultati-mappatura",
-    "focus-group-nord-ovest",
-    "focus-group-nord-est",
-    "focus-group-centro",
-    "focus-group-sud",
-    "avvio-gruppi-di-lavoro-tematici",
-    "avvio-formazione-capacity-building",
-]
+# The steps the progress report plans are not events: they belong to its timeline (“Stato di avanzamento”), and
+# the focus groups to their pages under Documenti. Only what happened on a known date is loaded here.
 
 
 def _event(loader, index, data, report=None):
@@ -136,20 +126,6 @@ def _event(loader, index, data, report=None):
     return page
 
 
-def _remove_retired(loader, index):
-    retired = EventPage.objects.child_of(index).filter(slug__in=RETIRED_SLUGS, start_date__isnull=True)
-    keys = list(retired.values_list("translation_key", flat=True))
-    if not keys:
-        return
-    for page in EventPage.objects.filter(translation_key__in=keys, start_date__isnull=True).exclude(
-        locale=index.locale
-    ):
-        page.delete()
-    for page in retired:
-        page.delete()
-    loader.log(f"Rimossi {len(keys)} passi previsti caricati come eventi senza data.")
-
-
 def load_events(loader, home_it):
     loader.t(INDEX["slug"])
     index = loader.page(
@@ -161,7 +137,6 @@ def load_events(loader, home_it):
         show_in_menus=True,
     )
     loader.translate(index)
-    _remove_retired(loader, index)
     pages = [
         _event(loader, index, data, report=loader.stream().paragraph(PRESENTED).json())
         for data in PAST_EVENTS

@@ -103,22 +103,6 @@ def test_every_dated_event_page_shows_its_calendar_link(client, webinar):
     assert str(vevent["SUMMARY"]) == "Webinar di esempio sulla SUA"
 
 
-def test_the_seed_removes_the_planned_steps_it_once_loaded_as_undated_events(index_it):
-    from core.loader import ContentLoader
-    from events.content import _remove_retired
-
-    stale = EventPageFactory(parent=index_it, slug="focus-group-sud", title="Focus group Sud")
-    stale.copy_for_translation(
-        EventIndexPage.objects.get(locale__language_code="en").locale
-    ).save_revision().publish()
-    kept = EventPageFactory(
-        parent=index_it, slug="avvio-gruppi-di-lavoro-tematici", start_date=datetime.date(2030, 2, 1)
-    )
-    _remove_retired(ContentLoader(), index_it)
-    assert not EventPage.objects.filter(translation_key=stale.translation_key).exists()
-    assert EventPage.objects.filter(pk=kept.pk).exists()
-
-
 @pytest.mark.parametrize(
     ("fields", "field"),
     [
