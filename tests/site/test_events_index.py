@@ -73,24 +73,17 @@ def agenda(index_it):
     }
 
 
-def test_upcoming_soonest_first_then_events_to_be_scheduled(client, index_it, agenda):
+def test_upcoming_soonest_first_and_never_events_to_be_scheduled(client, index_it, agenda):
+    undated = EventPageFactory(parent=index_it, title="Senza data", event_type=EventType.FOCUS_GROUP)
     with time_machine.travel(NOW, tick=False):
         response = client.get(index_it.url)
+        assert undated not in EventPage.objects.upcoming() and undated not in EventPage.objects.past()
     listed = titles(response)
-    assert listed[:3] == ["Oggi pomeriggio", "Tra poco", "Più avanti"]
-    assert "Stamattina" not in listed and "Anno scorso" not in listed
-    # The seed's planned steps have no date yet: listed after the dated ones, marked “Da programmare”.
-    assert listed[3:] == [
-        "Incontro online di restituzione dei risultati della mappatura",
-        "Focus group Nord-Ovest",
-        "Focus group Nord-Est",
-        "Focus group Centro",
-        "Focus group Sud",
-        "Avvio dei tre gruppi di lavoro tematici",
-        "Avvio delle attività di formazione e capacity building",
-    ]
-    assert "Da programmare" in response.content.decode()
-    assert not any("Internet Festival" in title for title in listed)
+    # Only dated events: the seed's old ones are past, an event without a date is not on the agenda.
+    assert listed == ["Oggi pomeriggio", "Tra poco", "Più avanti"]
+    html = response.content.decode()
+    assert "Da programmare" not in html and "Senza data" not in html
+    assert f'<form method="get" action="{index_it.url}"' in html  # an empty action is invalid HTML
 
 
 def test_past_newest_first_and_never_events_to_be_scheduled(client, index_it, agenda):
@@ -131,6 +124,13 @@ def test_past_filters(client, index_it, agenda, query, expected):
 def test_upcoming_filters_by_sector_and_macro_area(client, index_it, agenda):
     with time_machine.travel(NOW, tick=False):
         assert titles(client.get(index_it.url + "?settore=sua")) == ["Tra poco"]
+        EventPageFactory(
+            parent=index_it,
+            title="Focus group Centro",
+            start_date=datetime.date(2030, 10, 1),
+            event_type=EventType.FOCUS_GROUP,
+            macro_area="centro",
+        )
         assert titles(client.get(index_it.url + "?area=centro")) == ["Focus group Centro"]
 
 
@@ -143,7 +143,16 @@ def test_macro_area_filter_includes_events_of_its_provinces(client, index_it):
         provinces=[Province.objects.get(sigla="PI")],
     )
     response = client.get(index_it.url + "?area=centro")
-    assert titles(response) == ["A Pisa", "Focus group Centro"]
+    assert titles(response) == ["A Pisa"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1", "settore=x&area=y"],
+)
+def test_bad_filters_give_a_normal_page(client, index_it, query):
+    response = client.get(f"{index_it.url}passati/?{query}")
+    assert response.status_code == 200
 
 
 @time_machine.travel(NOW, tick=False)
@@ -159,11 +168,7 @@ def test_pagination_keeps_the_filters(client, index_it):
     assert len(first.context["events"]) == PAGE_SIZE
     assert "?tipo=formazione&amp;page=2" in first.content.decode()
     second = client.get(index_it.url + "?tipo=formazione&page=2")
-    assert titles(second) == [
-        "Corso 12",
-        "Corso 13",
-        "Avvio delle attività di formazione e capacity building",
-    ]
+    assert titles(second) == ["Corso 12", "Corso 13"]
 
 
 def _queries(client, url):
@@ -191,17 +196,27 @@ def test_index_query_count_does_not_grow_with_events(client, index_it, view):
     assert few == many
 
 
-def test_ical_feed_lists_the_dated_upcoming_events(client, index_it, agenda):
+def test_ical_feed_lists_the_coming_events_and_those_of_the_last_twelve_months(client, index_it, agenda):
+    EventPageFactory(parent=index_it, title="Undici mesi fa", start_date=datetime.date(2029, 7, 20))
+    EventPageFactory(parent=index_it, title="Senza data")
     with time_machine.travel(NOW, tick=False):
         response = client.get(index_it.url + "ics/")
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
-    assert set(events) == {"Oggi pomeriggio", "Tra poco", "Più avanti"}
+    # “Anno scorso” (1 May 2029) ended more than twelve months before 15 June 2030; the seed's are older still.
+    assert set(events) == {"Undici mesi fa", "Stamattina", "Oggi pomeriggio", "Tra poco", "Più avanti"}
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")][0] == "Undici mesi fa"
     assert events["Tra poco"]["DTSTART"].params["TZID"] == "Europe/Rome"
     assert events["Più avanti"]["DTSTART"].params["VALUE"] == "DATE"
     uids = [str(event["UID"]) for event in events.values()]
-    assert len(set(uids)) == 3
+    assert len(set(uids)) == 5
+
+
+def test_the_index_links_its_calendar_feed(client, index_it):
+    html = client.get(index_it.url).content.decode()
+    assert f'href="{index_it.url}ics/"' in html
+    assert "Aggiungi i prossimi eventi al tuo calendario" in html
 
 
 def test_english_index_and_event(client):
@@ -216,8 +231,8 @@ def test_english_index_and_event(client):
     assert "UPI and the Province of Pesaro e Urbino" in html
     assert "Pesaro e Urbino" in html
     upcoming = client.get("/en/events/")
-    assert "Focus group North-West" in titles(upcoming)
-    assert "To be scheduled" in upcoming.content.decode()
+    assert titles(upcoming) == []
+    assert "To be scheduled" not in upcoming.content.decode()
     feed = Calendar.from_ical(
         client.get("/en/events/presentation-bes-report-of-the-provinces-2020/ics/").content
     )
@@ -231,6 +246,9 @@ def test_english_index_and_event(client):
 
 def test_seed_events(index_it):
     events = EventPage.objects.child_of(index_it)
+    # The progress report's planned steps stay in its timeline, and the focus groups have their own pages.
+    assert not events.filter(start_date__isnull=True).exists()
+    assert not EventPage.objects.filter(start_date__isnull=True).exists()
     dated = {event.title: event for event in events.filter(start_date__isnull=False)}
     assert {event.start_date for event in dated.values()} == {
         datetime.date(2020, 11, 19),
@@ -241,14 +259,7 @@ def test_seed_events(index_it):
     assert all(event.is_all_day and not event.speakers and not event.programme for event in dated.values())
     pisa = dated["Convegno «PRO.DIGI. La Provincia digitale» all'Internet Festival 2020"]
     assert pisa.city == "Pisa" and pisa.venue == ""
-    undated = events.filter(start_date__isnull=True)
-    assert undated.count() == 7
-    assert sorted(undated.filter(event_type=EventType.FOCUS_GROUP).values_list("macro_area", flat=True)) == [
-        "centro",
-        "nord-est",
-        "nord-ovest",
-        "sud",
-    ]
+    assert events.count() == 4
     assert EventPage.objects.filter(locale__language_code="en").count() == events.count()
 
 
@@ -292,6 +303,12 @@ def test_home_and_province_sections_query_count_does_not_grow(client, index_it):
     assert _queries(client, "/province/pesaro-e-urbino/") == province_few
 
 
+def test_admin_can_open_the_event_editor(admin_client, index_it):
+    event = EventPage.objects.child_of(index_it).first()
+    assert admin_client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/add/events/eventpage/{index_it.pk}/").status_code == 200
+
+
 def test_switching_between_upcoming_and_past_keeps_the_filters(client, index_it):
     html = client.get(index_it.url + "?tipo=convegno&page=2").content.decode()
     assert 'href="/eventi/passati/?tipo=convegno"' in html
@@ -317,3 +334,18 @@ def test_sector_page_lists_the_sector_events(client, index_it):
     assert "?settore=innovazione" in html
     other = SectorPage.objects.get(sector__code="sua", locale__language_code="it")
     assert "Laboratorio di esempio sui dati" not in client.get(other.url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/en/events/passati/", "/en/events/past/"),
+        ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group"),
+    ],
+)
+def test_past_events_have_one_address_per_language(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
+    assert client.get(target).status_code == 200
