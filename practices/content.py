@@ -13,6 +13,7 @@ runs it (a practice belongs to one owning Province).
 from core.loader import Text as T
 from core.models import Province, Sector, Theme
 from practices.models import PracticeIndexPage, PracticePage
+from practices.roles import assign_workflow, grant_practice_groups
 
 CATALOGUE = {
     "title": T("Buone pratiche", "Good practices"),
@@ -134,6 +135,7 @@ def load_practices(loader, home):
         listing_summary=CATALOGUE["listing_summary"], show_in_menus=True,
     )
     loader.translate(catalogue)
+    grant_practice_groups(catalogue)
     for data in REFERENCE_PRACTICES:
         fields = _practice_fields(loader, data, sectors, themes)
         practice = loader.page(catalogue, PracticePage, data["slug"].it,
@@ -152,4 +154,6 @@ def load_practices(loader, home):
         draft.themes.set([themes[slug] for slug in data["themes"]])
         draft.save_revision()
         loader.log(f"  + draft practice (Province to be set by the editors): {draft.title}")
+    english = PracticeIndexPage.objects.filter(translation_key=catalogue.translation_key).exclude(pk=catalogue.pk)
+    assign_workflow([catalogue, *english])
     return catalogue

@@ -18,7 +18,9 @@ from core.blocks import BodyBlock
 from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
 from core.related import related_pages
-from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
+from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, ReplicationStatus, Stage
+from practices.forms import PracticePageForm
+from practices.permissions import PracticePagePermissionTester
 from practices.search import refresh_search_documents
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -218,6 +220,7 @@ class PracticePage(BasePage):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("Buona pratica")
@@ -230,6 +233,9 @@ class PracticePage(BasePage):
 
     def get_summary(self):
         return self.listing_summary or self.summary
+
+    def permissions_for_user(self, user):
+        return PracticePagePermissionTester(user, self)
 
     def get_meta_description(self):
         return self.search_description or self.summary
@@ -290,6 +296,43 @@ class PracticeRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pagina correlata")
         verbose_name_plural = _("pagine correlate")
+
+
+class Replication(models.Model):
+    """A Province declares that it is interested in, adapting or has adopted another Province's practice.
+
+    Linked to the practice in any language: the page of every translation shows it (they share the
+    translation key). Editable by UPI and by the adopting Province's practices group.
+    """
+
+    practice = models.ForeignKey(PracticePage, verbose_name=_("pratica"), on_delete=models.CASCADE,
+                                 related_name="replications")
+    province = models.ForeignKey("core.Province", verbose_name=_("Provincia che la replica"),
+                                 on_delete=models.CASCADE, related_name="replications")
+    status = models.CharField(_("stato"), max_length=20, choices=ReplicationStatus.choices,
+                              default=ReplicationStatus.INTERESTED)
+    date = models.DateField(_("data"), help_text=_("Quando la Provincia ha raggiunto lo stato indicato."))
+    note = models.TextField(_("nota"), blank=True, max_length=1000)
+    is_example = models.BooleanField(_("replica di esempio"), default=False, editable=False)
+    updated_at = models.DateTimeField(_("aggiornata il"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("replica di una pratica")
+        verbose_name_plural = _("repliche delle pratiche")
+        ordering = ["-date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["practice", "province"], name="practice_one_replication")]
+
+    def __str__(self):
+        return f"{self.practice.title} – {self.province.name} ({self.get_status_display()})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        practice = getattr(self, "practice", None) if self.practice_id else None
+        if practice is not None and self.province_id and practice.province_id == self.province_id:
+            raise ValidationError({"province": _("Una Provincia non replica una propria pratica.")})
+        if practice is not None and not practice.live:
+            raise ValidationError({"practice": _("Si può replicare solo una pratica pubblicata.")})
 
 
 # The views import these models, so they come last (routing convention: see practices/views.py).

@@ -5,11 +5,21 @@ from django.urls import path
 from django.utils.translation import get_language
 
 from wagtail import hooks
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from practices import content, drafts
 from practices.coverage import coverage_by_macro_area
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import PracticeIndexPage, PracticePage, Replication
+from practices.permissions import SitePagePermissionPolicy, foreign_drafts, is_proposer, practices_province
+from practices.replications import ReplicationPermissionPolicy, ReplicationViewSet
+
+# The site's page policy: the newsroom's (news.permissions) extended to the catalogue's proposers. It
+# replaces the one news/wagtail_hooks.py registers, as this app's hooks are loaded after news'.
+register_permission_policy(Page, SitePagePermissionPolicy(Page))
+register_permission_policy(Replication, ReplicationPermissionPolicy(Replication))
+register_snippet(ReplicationViewSet)
 
 PROVINCE_LISTED = 12
 HOME_LISTED = 3
@@ -83,3 +93,19 @@ def draft_practice_actions(request, proposals):
 def register_draft_from_mapping_url():
     return [path("buone-pratiche/bozza-dalla-mappatura/", drafts.create_from_mapping,
                  name="practices_draft_from_mapping")]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_provinces_practice_drafts(parent_page, pages, request):
+    """In the catalogue, a proposer sees published practices and their own Province's drafts only."""
+    if not isinstance(parent_page.specific_deferred, PracticeIndexPage) or not is_proposer(request.user, parent_page):
+        return pages
+    own = PracticePage.objects.filter(province=practices_province(request.user)).values("pk")
+    return pages.filter(Q(live=True, has_unpublished_changes=False) | Q(pk__in=own))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_provinces_practice_drafts_in_choosers(pages, request):
+    if not is_proposer(request.user):
+        return pages
+    return pages.exclude(pk__in=foreign_drafts(request.user).values("pk"))
