@@ -59,6 +59,13 @@ REFERENCE_PRACTICES = [
         ),
         "sector": "sua",
         "province": "TV",
+        # The project's definition of the sector (product brief): nothing else is public yet.
+        "how_it_works": T(
+            "La Stazione Unica Appaltante è il servizio con cui la Provincia gestisce le procedure di gara per "
+            "conto dei Comuni del proprio territorio.",
+            "The Single Procurement Office (Stazione Unica Appaltante) is the service by which the Province runs "
+            "procurement procedures on behalf of the Comuni of its territory.",
+        ),
         "practice_type": "servizio",
         "themes": ["appalti-pubblici", "gestione-associata"],
     },
@@ -75,6 +82,12 @@ REFERENCE_PRACTICES = [
         ),
         "sector": "europa",
         "province": "BS",
+        "how_it_works": T(
+            "Il servizio rientra nei servizi associati per le politiche europee: servizi sui fondi e sulle politiche "
+            "dell'Unione europea che la Provincia condivide con i Comuni.",
+            "The service is one of the shared services for European policies: services on EU funding and EU "
+            "policies that the Province shares with the Comuni.",
+        ),
         "practice_type": "servizio",
         "themes": ["fondi-europei", "gestione-associata"],
     },
@@ -123,6 +136,8 @@ def _practice_fields(loader, data, sectors, themes):
         "evidence_level": "3-validata",
         "evidence_note": EVIDENCE_NOTE,
     }
+    if "how_it_works" in data:
+        fields["how_it_works"] = loader.stream()._rich([data["how_it_works"]])
     return fields
 
 

@@ -255,6 +255,14 @@ class PracticePage(BasePage):
         context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
         context["related"] = related_pages(self, [item.page for item in self.related_pages.select_related("page")])
         context["catalogue"] = self.get_parent()
+        if getattr(request, "is_preview", False):
+            # Editors previewing the record see what is still missing; visitors never see empty sections.
+            from practices.completeness import labels, percent, sections_of_page
+
+            sections = sections_of_page(self, len(comuni))
+            names = labels()
+            context["missing_sections"] = {key: names[key] for key, done in sections.items() if not done}
+            context["completeness"] = percent(sections)
         return context
 
     def build_search_text(self):

@@ -1,15 +1,18 @@
 """The catalogue's slots on pages of the site's base, and its content loader."""
 
 from django.db.models import Count, F, Q
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from practices import content, drafts
+from practices.admin_views import CompletenessReportView, can_see_report
 from practices.coverage import coverage_by_macro_area
 from practices.models import PracticeIndexPage, PracticePage, Replication
 from practices.permissions import SitePagePermissionPolicy, foreign_drafts, is_proposer, practices_province
@@ -92,7 +95,19 @@ def draft_practice_actions(request, proposals):
 @hooks.register("register_admin_urls")
 def register_draft_from_mapping_url():
     return [path("buone-pratiche/bozza-dalla-mappatura/", drafts.create_from_mapping,
-                 name="practices_draft_from_mapping")]
+                 name="practices_draft_from_mapping"),
+            path("buone-pratiche/completezza/", CompletenessReportView.as_view(), name="practices_completeness")]
+
+
+class CompletenessMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_completeness_menu_item():
+    return CompletenessMenuItem(_("Completezza delle buone pratiche"), reverse("practices_completeness"),
+                                name="practices-completeness", icon_name="tasks", order=1300)
 
 
 @hooks.register("construct_explorer_page_queryset")
