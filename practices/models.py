@@ -255,6 +255,10 @@ class PracticePage(BasePage):
         context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
         context["related"] = related_pages(self, [item.page for item in self.related_pages.select_related("page")])
         context["catalogue"] = self.get_parent()
+        context["replications"] = replications_by_status(
+            Replication.objects.filter(practice_key=self.translation_key).select_related("province")
+            .order_by("province__name")
+        )
         if getattr(request, "is_preview", False):
             # Editors previewing the record see what is still missing; visitors never see empty sections.
             from practices.completeness import labels, percent, sections_of_page
@@ -306,6 +310,19 @@ class PracticeRelatedPage(Orderable):
         verbose_name_plural = _("pagine correlate")
 
 
+def replications_by_status(replications):
+    """[(status label, [replication, ...])], from adopted to interested, empty statuses left out."""
+    groups = {value: [] for value in reversed(ReplicationStatus.values)}
+    for replication in replications:
+        groups[replication.status].append(replication)
+    labels = {
+        ReplicationStatus.ADOPTED: _("Adottata anche da"),
+        ReplicationStatus.ADAPTING: _("In adattamento presso"),
+        ReplicationStatus.INTERESTED: _("Hanno manifestato interesse"),
+    }
+    return [(value, labels[value], items) for value, items in groups.items() if items]
+
+
 class Replication(models.Model):
     """A Province declares that it is interested in, adapting or has adopted another Province's practice.
 
@@ -322,6 +339,9 @@ class Replication(models.Model):
     date = models.DateField(_("data"), help_text=_("Quando la Provincia ha raggiunto lo stato indicato."))
     note = models.TextField(_("nota"), blank=True, max_length=1000)
     is_example = models.BooleanField(_("replica di esempio"), default=False, editable=False)
+    # The practice's translation key, kept by save(): every translation of the practice shows the
+    # replication, and the catalogue counts replications without joining the page tables.
+    practice_key = models.UUIDField(editable=False, db_index=True, null=True)
     updated_at = models.DateTimeField(_("aggiornata il"), auto_now=True)
 
     class Meta:
@@ -332,6 +352,20 @@ class Replication(models.Model):
 
     def __str__(self):
         return f"{self.practice.title} – {self.province.name} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.practice_key = self.practice.translation_key
+        super().save(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
+
+        invalidate_coverage()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
+
+        invalidate_coverage()
+        return result
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -1,11 +1,12 @@
 """Replications in the admin: UPI edits all of them, a Province's practices group only its own Province's."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from core.models import Province
 from practices.models import PracticePage, Replication
@@ -59,6 +60,25 @@ class ReplicationForm(WagtailAdminModelForm):
         return cleaned_data
 
 
+class OwnProvinceMixin:
+    """The edit and delete views refuse another Province's replication (the index already hides it)."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        province = restricted_province(self.request.user)
+        if province is not None and instance.province_id != province.pk:
+            raise PermissionDenied
+        return instance
+
+
+class ReplicationEditView(OwnProvinceMixin, EditView):
+    pass
+
+
+class ReplicationDeleteView(OwnProvinceMixin, DeleteView):
+    pass
+
+
 class ReplicationViewSet(SnippetViewSet):
     model = Replication
     icon = "resubmit"
@@ -67,6 +87,8 @@ class ReplicationViewSet(SnippetViewSet):
     menu_order = 250
     list_display = ["practice", "province", "status", "date"]
     list_filter = ["status"]
+    edit_view_class = ReplicationEditView
+    delete_view_class = ReplicationDeleteView
     edit_handler = ObjectList(
         [FieldPanel("practice"), FieldPanel("province"), FieldRowPanel([FieldPanel("status"), FieldPanel("date")]),
          FieldPanel("note")],

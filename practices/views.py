@@ -24,7 +24,8 @@ from core.models.taxonomy import normalize_name
 from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
-from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for
+from practices.models import Replication
+from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replication_csv
 
 MAX_COMUNE_QUERY = 100
 SUGGESTIONS = 10
@@ -60,10 +61,16 @@ def catalogue(request, page):
 
 def _export_records(request, page):
     cat = Catalogue(page, request.GET, get_language())
-    queryset = cat.results().prefetch_related("partner_provinces")
+    queryset = list(cat.results().prefetch_related("partner_provinces"))
     index_url = request.build_absolute_uri(page.url)
     language = get_language()
-    return [record_for(practice, index_url, language, cat.theme_names) for practice in queryset], cat
+    replications = {}
+    keys = [practice.translation_key for practice in queryset]
+    for replication in (Replication.objects.filter(practice_key__in=keys).select_related("province")
+                        .order_by("date", "province__sigla")):
+        replications.setdefault(replication.practice_key, []).append(replication)
+    return [record_for(practice, index_url, language, cat.theme_names, replications.get(practice.translation_key, ()))
+            for practice in queryset], cat
 
 
 def export_csv(request, page):
@@ -78,7 +85,7 @@ def export_csv(request, page):
         for name in CSV_FIELDS:
             value = record[name]
             if isinstance(value, list):
-                value = "; ".join(value)
+                value = "; ".join(replication_csv(v) if isinstance(v, dict) else v for v in value)
             elif isinstance(value, dict):
                 value = value.get("sigla") or ""
             elif value is None:

@@ -26,6 +26,7 @@ register_snippet(ReplicationViewSet)
 
 PROVINCE_LISTED = 12
 HOME_LISTED = 3
+REPLICATIONS_LISTED = 20
 
 
 def _catalogue(locale):
@@ -67,6 +68,48 @@ def province_practices(request, province):
             "language": get_language(),
         },
         "order": 10,
+    }
+
+
+@hooks.register("province_page_sections")
+def province_replications(request, province):
+    """What the Province replicates of other Provinces, and who replicates its practices (three queries)."""
+    locale = Locale.get_active()
+    catalogue = _catalogue(locale)
+    if catalogue is None:
+        return None
+    own_keys = PracticePage.objects.filter(province=province).values("translation_key")
+    replications = list(
+        Replication.objects.filter(Q(province=province) | Q(practice_key__in=own_keys))
+        .select_related("province").order_by("-date", "pk")
+    )
+    if not replications:
+        return None
+    practices = {
+        p.translation_key: p for p in PracticePage.objects.live().public().filter(
+            locale=locale, translation_key__in={r.practice_key for r in replications}
+        ).select_related("province")
+    }
+    replicates, replicated_by = [], []
+    for replication in replications:
+        practice = practices.get(replication.practice_key)
+        if practice is None:
+            continue
+        row = {"replication": replication, "practice": practice}
+        if replication.province_id == province.pk:
+            replicates.append(row)
+        else:
+            replicated_by.append(row)
+    if not replicates and not replicated_by:
+        return None
+    return {
+        "template": "practices/includes/province_replications.html",
+        "context": {"province": province, "replicates": replicates[:REPLICATIONS_LISTED],
+                    "replicated_by": replicated_by[:REPLICATIONS_LISTED],
+                    "more": max(0, len(replicates) - REPLICATIONS_LISTED)
+                    + max(0, len(replicated_by) - REPLICATIONS_LISTED),
+                    "catalogue": catalogue},
+        "order": 11,
     }
 
 

@@ -127,7 +127,7 @@ def test_export_csv_and_json_follow_the_filters(client, sample):
     assert [r["code"] for r in rows] == ["T-2"]
     assert rows[0]["province"] == "PG" and rows[0]["partner_provinces"] == "PD"
     data = json.loads(client.get(CATALOGUE + "export/json/", {"settore": "sua"}).content)
-    assert data["licence"]["id"] == "CC-BY-4.0" and data["schema_version"] == 1
+    assert data["licence"]["id"] == "CC-BY-4.0" and data["schema_version"] == 2
     assert sorted(r["code"] for r in data["records"]) == ["SUA-TV-01", "T-1"]
     record = next(r for r in data["records"] if r["code"] == "T-1")
     assert record["url"].endswith("/buone-pratiche/pratica-di-prova-") is False and record["url"].startswith("http")
