@@ -9,18 +9,20 @@ helpers (``reverse_subpage``); views import the models, so ``models.py`` imports
 """
 
 import csv
+import difflib
 import re
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
-from core.models import Comune
+from core.models import Comune, ItalianComune
 from core.models.taxonomy import normalize_name
+from core.sections import collect_sections
 from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area
@@ -29,6 +31,9 @@ from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replica
 
 MAX_COMUNE_QUERY = 100
 SUGGESTIONS = 10
+CLOSE_MATCHES = 5
+# The finder confirms a Comune, then shows these sections of its Province's page (practices, services).
+FINDER_SECTION_PREFIXES = ("practices/", "mapping/")
 
 
 def catalogue(request, page):
@@ -142,25 +147,78 @@ def find_comuni(text):
     return list(comuni.filter(name_normalized__startswith=normalized)[:20]), False
 
 
+def _split_sigla(text):
+    match = SIGLA.match(text)
+    if match:
+        return match.group("name"), match.group("sigla").upper()
+    return text, None
+
+
+def outside_comuni(text):
+    """Real Comuni of that exact name outside the project (metropolitan cities, special-statute regions)."""
+    name, sigla = _split_sigla((text or "").strip()[:MAX_COMUNE_QUERY])
+    normalized = normalize_name(name)
+    if len(normalized) < 2:
+        return []
+    comuni = ItalianComune.objects.filter(name_normalized=normalized).exclude(scope=ItalianComune.Scope.PROJECT)
+    if sigla:
+        comuni = comuni.filter(sigla=sigla)
+    return list(comuni.order_by("name", "sigla")[:20])
+
+
+def close_comuni(text):
+    """The Comuni whose names are closest to a misspelt one: difflib over the normalized names sharing its
+    first letter (at most a thousand or so names: bounded, and the same on SQLite and PostgreSQL)."""
+    name, _sigla = _split_sigla((text or "").strip()[:MAX_COMUNE_QUERY])
+    normalized = normalize_name(name)
+    if len(normalized) < 3:
+        return []
+    candidates = {}
+    for comune in ItalianComune.objects.filter(name_normalized__startswith=normalized[0]).only(
+        "name", "name_normalized", "sigla", "body_name", "region", "scope"
+    ):
+        candidates.setdefault(comune.name_normalized, []).append(comune)
+    close = difflib.get_close_matches(normalized, list(candidates), n=CLOSE_MATCHES, cutoff=0.75)
+    return [comune for key in close for comune in candidates[key]]
+
+
+def _finder_sections(request, province):
+    sections = collect_sections("province_page_sections", request, province)
+    return [s for s in sections if s.get("template", "").startswith(FINDER_SECTION_PREFIXES)]
+
+
 def comune_finder(request, page):
-    """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
+    """“Trova il tuo Comune”: a plain GET form that confirms the Comune found and shows its Province's
+    practices and services; says why a real Comune is outside the project; suggests close names."""
     text = (request.GET.get("comune") or "").strip()[:MAX_COMUNE_QUERY]
     matches, exact = find_comuni(text) if text else ([], False)
     province_index = core_province_index(page.locale)
-    if exact and len(matches) == 1 and province_index is not None:
-        return HttpResponseRedirect(f"{province_index.url}{matches[0].province.slug}/")
-    response = TemplateResponse(
-        request,
-        "practices/comune_finder.html",
-        {
-            "page": page,
-            "self": page,
-            "comune_query": text,
-            "matches": matches,
-            "exact": exact,
-            "province_index_url": province_index.url if province_index else "",
-        },
-    )
+    context = {
+        "page": page,
+        "self": page,
+        "comune_query": text,
+        "matches": matches,
+        "exact": exact,
+        "province_index_url": province_index.url if province_index else "",
+        "found": None,
+        "outside": [],
+        "close": [],
+    }
+    if text:
+        outside = outside_comuni(text)
+        if exact and len(matches) == 1:
+            found = matches[0]
+            context["found"] = found
+            context["province_comuni"] = found.province.comuni.count()
+            context["province_url"] = f"{province_index.url}{found.province.slug}/" if province_index else ""
+            context["sections"] = _finder_sections(request, found.province)
+            context["outside"] = outside  # namesakes elsewhere, to be complete
+        else:
+            context["outside"] = outside
+            if not exact and not outside:
+                known = {(c.name, c.province.sigla) for c in matches}
+                context["close"] = [c for c in close_comuni(text) if (c.name, c.sigla) not in known]
+    response = TemplateResponse(request, "practices/comune_finder.html", context)
     add_never_cache_headers(response)
     return response
 

@@ -6,10 +6,10 @@ from .base import BasePage, BodyMixin, IntroMixin
 from .media import SiteDocument, SiteImage, SiteRendition
 from .roles import ProvinceGroup
 from .settings import SiteSettings
-from .taxonomy import Comune, Province, Sector, Theme, normalize_name
+from .taxonomy import Comune, ItalianComune, Province, Sector, Theme, normalize_name
 
 __all__ = [
-    "BasePage", "BodyMixin", "IntroMixin", "Comune", "DocumentLanguage", "DocumentType", "Licence", "MacroArea", "Province",
+    "BasePage", "BodyMixin", "IntroMixin", "Comune", "DocumentLanguage", "DocumentType", "ItalianComune", "Licence", "MacroArea", "Province",
     "ProvinceGroup", "SiteDocument", "SiteImage", "SiteRendition", "SiteSettings", "Sector", "Theme",
     "normalize_name",
 ]
