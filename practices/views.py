@@ -20,12 +20,14 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
+from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
+from core.maps import legend as map_legend
 from core.models import Comune, ItalianComune
 from core.models.taxonomy import normalize_name
 from core.sections import collect_sections
 from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
-from practices.coverage import coverage_by_macro_area
+from practices.coverage import coverage_by_macro_area, coverage_map
 from practices.models import Replication
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replication_csv
 
@@ -43,6 +45,13 @@ def catalogue(request, page):
     paginator.count = cat.total  # already counted with the facets: saves a COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     query_string = cat.query_string()
+    coverage = coverage_by_macro_area(page.locale)
+    sectors = [s.code for s in coverage["sectors"]]
+    chosen = request.GET.get("copertura") or ""
+    if chosen not in sectors:
+        selected = next(f.selected for f in cat.facets if f.param == "settore")
+        chosen = selected[0] if len(selected) == 1 else (sectors[0] if sectors else "")
+    province_index = core_province_index(page.locale)
     response = page.render(
         request,
         context_overrides={
@@ -56,7 +65,10 @@ def catalogue(request, page):
             "query": cat.query,
             "query_string": query_string,
             "is_filtered": cat.is_filtered(),
-            "coverage": coverage_by_macro_area(page.locale),
+            "coverage": coverage,
+            "coverage_map": coverage_map(coverage, chosen, province_index.url if province_index else ""),
+            "map_legend": map_legend(),
+            "map_attribution": MAP_ATTRIBUTION,
         },
     )
     if cat.is_filtered() or request.GET:
