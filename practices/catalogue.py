@@ -93,6 +93,8 @@ class Catalogue:
         themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))
         self.theme_names = {theme.translation_key: theme.name for theme in themes}
         self.sector_names = {sector.code: sector.label for sector in sectors}
+        self.sectors_by_code = {sector.code: sector for sector in sectors}
+        self.provinces_by_slug = {province.slug: province for province in provinces}
         current_year = 2100
         facets = [
             Facet("settore", _("Settore"), "sector__code", "sector__code",

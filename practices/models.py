@@ -19,6 +19,7 @@ from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
 from core.related import related_pages
 from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, ReplicationStatus, Stage
+from practices.feeds import feed_links
 from practices.forms import PracticePageForm
 from practices.permissions import PracticePagePermissionTester
 from practices.search import refresh_search_documents
@@ -81,6 +82,30 @@ class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     @path("export/schema/")
     def schema_view(self, request):
         return views.export_schema(request, self)
+
+    @path("rss/", name="feed_rss")
+    def feed_rss_view(self, request):
+        return views.practice_feed(request, self, "rss")
+
+    @path("atom/", name="feed_atom")
+    def feed_atom_view(self, request):
+        return views.practice_feed(request, self, "atom")
+
+    @path("settore/<slug:code>/rss/", name="sector_rss")
+    def sector_rss_view(self, request, code):
+        return views.practice_feed(request, self, "rss", sector_code=code)
+
+    @path("settore/<slug:code>/atom/", name="sector_atom")
+    def sector_atom_view(self, request, code):
+        return views.practice_feed(request, self, "atom", sector_code=code)
+
+    @path("provincia/<slug:slug>/rss/", name="province_rss")
+    def province_rss_view(self, request, slug):
+        return views.practice_feed(request, self, "rss", province_slug=slug)
+
+    @path("provincia/<slug:slug>/atom/", name="province_atom")
+    def province_atom_view(self, request, slug):
+        return views.practice_feed(request, self, "atom", province_slug=slug)
 
     @path("trova-comune/")
     def comune_finder_view(self, request):
@@ -254,7 +279,9 @@ class PracticePage(BasePage):
         context["comuni_served"] = len(comuni) if comuni else self.comuni_count
         context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
         context["related"] = related_pages(self, [item.page for item in self.related_pages.select_related("page")])
-        context["catalogue"] = self.get_parent()
+        context["catalogue"] = catalogue = PracticeIndexPage.objects.get(path=self.path[: -self.steplen])
+        context["feeds"] = feed_links(catalogue, sector=self.sector) + (
+            feed_links(catalogue, province=self.province) if self.province_id else [])
         context["replications"] = replications_by_status(
             Replication.objects.filter(practice_key=self.translation_key).select_related("province")
             .order_by("province__name")

@@ -28,6 +28,8 @@ from core.sections import collect_sections
 from core.sections import province_index as core_province_index
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area, coverage_map
+from practices.feeds import feed as build_feed
+from practices.feeds import feed_links
 from practices.models import Replication
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replication_csv
 
@@ -68,12 +70,32 @@ def catalogue(request, page):
             "coverage": coverage,
             "coverage_map": coverage_map(coverage, chosen, province_index.url if province_index else ""),
             "map_legend": map_legend(),
+            "feeds": _catalogue_feeds(page, cat),
             "map_attribution": MAP_ATTRIBUTION,
         },
     )
     if cat.is_filtered() or request.GET:
         add_never_cache_headers(response)
     return response
+
+
+def _catalogue_feeds(page, cat):
+    """The feeds of the catalogue, and of the one sector or Province selected, if any."""
+    feeds = feed_links(page)
+    by_param = {f.param: f for f in cat.facets}
+    if len(by_param["settore"].selected) == 1:
+        sector = cat.sectors_by_code.get(by_param["settore"].selected[0])
+        if sector is not None:
+            feeds += feed_links(page, sector=sector)
+    if len(by_param["provincia"].selected) == 1:
+        province = cat.provinces_by_slug.get(by_param["provincia"].selected[0])
+        if province is not None:
+            feeds += feed_links(page, province=province)
+    return feeds
+
+
+def practice_feed(request, page, kind, sector_code=None, province_slug=None):
+    return build_feed(request, page, kind, sector_code=sector_code, province_slug=province_slug)
 
 
 def _export_records(request, page):

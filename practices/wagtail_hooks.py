@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from practices import content, drafts
 from practices.admin_views import CompletenessReportView, can_see_report
 from practices.coverage import coverage_by_macro_area
+from practices.feeds import feed_links
 from practices.models import PracticeIndexPage, PracticePage, Replication
 from practices.permissions import SitePagePermissionPolicy, foreign_drafts, is_proposer, practices_province
 from practices.replications import ReplicationPermissionPolicy, ReplicationViewSet
@@ -66,8 +67,10 @@ def province_practices(request, province):
             "catalogue": catalogue,
             "coverage": coverage,
             "language": get_language(),
+            "feeds": feed_links(catalogue, province=province),
         },
         "order": 10,
+        "alternate_links": feed_links(catalogue, province=province),
     }
 
 
