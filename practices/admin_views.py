@@ -32,8 +32,13 @@ def rows():
     result = []
     for values in practices:
         sections = sections_of(values)
-        result.append({**values, "sections": [sections[key] for key, _label, _names in SECTIONS],
-                       "percent": percent(sections)})
+        result.append(
+            {
+                **values,
+                "sections": [sections[key] for key, _label, _names in SECTIONS],
+                "percent": percent(sections),
+            }
+        )
     result.sort(key=lambda row: (row["percent"], row["is_example"], row["title"]))
     return result
 

@@ -11,12 +11,18 @@ from django.utils.translation import gettext_lazy as _
 SECTIONS = [
     ("context", _("Contesto e problema"), ["context"]),
     ("how", _("Come funziona"), ["how_it_works", "organisation", "staff", "agreement_model"]),
-    ("resources", _("Risorse necessarie (personale, budget, strumenti)"),
-     ["resources_staff", "resources_budget", "funding_source"]),
+    (
+        "resources",
+        _("Risorse necessarie (personale, budget, strumenti)"),
+        ["resources_staff", "resources_budget", "funding_source"],
+    ),
     ("results", _("Risultati (indicatori)"), ["indicators"]),
     ("difficulties", _("Difficoltà incontrate"), ["difficulties", "lessons_learned"]),
-    ("transfer", _("Cosa serve a un'altra Provincia per replicarla"),
-     ["prerequisites", "what_to_adapt", "transfer_effort"]),
+    (
+        "transfer",
+        _("Cosa serve a un'altra Provincia per replicarla"),
+        ["prerequisites", "what_to_adapt", "transfer_effort"],
+    ),
     ("comuni", _("Comuni serviti"), ["comuni_count", "n_comuni"]),
     ("contact", _("Contatti (ufficio ed e-mail)"), ["contact_email"]),
     ("documents", _("Materiali: documenti e immagini"), ["body"]),

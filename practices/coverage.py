@@ -37,22 +37,33 @@ def _coverage(locale):
     totals = dict(Province.objects.values_list("macro_area").annotate(n=Count("pk")))
     covered = {}
     rows = (
-        PracticePage.objects.live().public().filter(locale=locale, province__isnull=False)
-        .order_by().values("province__macro_area", "sector__code")
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("province__macro_area", "sector__code")
         .annotate(n=Count("province", distinct=True))
     )
     for row in rows:
         covered[(row["province__macro_area"], row["sector__code"])] = row["n"]
     national = (
-        PracticePage.objects.live().public().filter(locale=locale, province__isnull=False)
-        .order_by().values("sector__code").annotate(n=Count("province", distinct=True))
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("sector__code")
+        .annotate(n=Count("province", distinct=True))
     )
     national = {row["sector__code"]: row["n"] for row in national}
     region_totals = dict(Province.objects.values_list("region").annotate(n=Count("pk")))
     by_region = {}
     for row in (
-        PracticePage.objects.live().public().filter(locale=locale, province__isnull=False)
-        .order_by().values("province__region", "sector__code").annotate(n=Count("province", distinct=True))
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("province__region", "sector__code")
+        .annotate(n=Count("province", distinct=True))
     ):
         by_region[(row["province__region"], row["sector__code"])] = row["n"]
     regions = {
@@ -61,17 +72,21 @@ def _coverage(locale):
     }
     table = []
     for value, label in MacroArea.choices:
-        table.append({
-            "label": label,
-            "provinces": totals.get(value, 0),
-            "cells": [covered.get((value, sector.code), 0) for sector in sectors],
-        })
-    table.append({
-        "label": None,
-        "provinces": sum(totals.values()),
-        "cells": [national.get(sector.code, 0) for sector in sectors],
-        "total": True,
-    })
+        table.append(
+            {
+                "label": label,
+                "provinces": totals.get(value, 0),
+                "cells": [covered.get((value, sector.code), 0) for sector in sectors],
+            }
+        )
+    table.append(
+        {
+            "label": None,
+            "provinces": sum(totals.values()),
+            "cells": [national.get(sector.code, 0) for sector in sectors],
+            "total": True,
+        }
+    )
     return {"sectors": sectors, "rows": table, "regions": regions}
 
 
@@ -89,15 +104,20 @@ def coverage_map(coverage, sector_code, province_index_url, id_prefix="coverage-
     values, rows = {}, []
     for region, data in coverage["regions"].items():
         covered, total = data["covered"][sector.code], data["provinces"]
-        label = _("%(covered)s Province su %(total)s con almeno una pratica") % {"covered": covered, "total": total}
+        label = _("%(covered)s Province su %(total)s con almeno una pratica") % {
+            "covered": covered,
+            "total": total,
+        }
         url = f"{province_index_url}#regione-{slugify(region)}" if province_index_url else ""
         values[region] = {"share": covered / total if total else 0, "label": label, "url": url}
         rows.append({"region": _(region), "covered": covered, "provinces": total, "url": url})
     svg = region_map(
         values,
         _("Copertura per regione: %(sector)s") % {"sector": sector.label},
-        _("Quota delle Province di ogni regione con almeno una pratica pubblicata nel settore; le regioni in "
-          "grigio non fanno parte del progetto. Ogni regione porta all'elenco delle sue Province."),
+        _(
+            "Quota delle Province di ogni regione con almeno una pratica pubblicata nel settore; le regioni in "
+            "grigio non fanno parte del progetto. Ogni regione porta all'elenco delle sue Province."
+        ),
         id_prefix=id_prefix,
     )
     return {"svg": svg, "sector": sector, "rows": rows}

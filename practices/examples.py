@@ -31,15 +31,21 @@ PROPOSAL_EVERY = 20  # one practice in 20 is an example proposal: a draft, not y
 REPLICATED_EVERY = 7  # one practice in 7 is replicated (1 to 3 other Provinces)
 
 SUBJECTS = {
-    "sua": [("gare d'appalto per lavori pubblici", "public works tenders"),
-            ("acquisti di beni e servizi", "purchases of goods and services"),
-            ("appalti di servizi sociali", "social services contracts")],
-    "europa": [("progettazione europea", "European project design"),
-               ("ricerca di bandi e fondi europei", "search for EU calls and funds"),
-               ("rendicontazione dei progetti finanziati", "reporting on funded projects")],
-    "innovazione": [("servizi digitali ai cittadini", "digital services for citizens"),
-                    ("raccolta ed elaborazione di dati territoriali", "collection and processing of territorial data"),
-                    ("assistenza informatica ai Comuni", "IT support for the Comuni")],
+    "sua": [
+        ("gare d'appalto per lavori pubblici", "public works tenders"),
+        ("acquisti di beni e servizi", "purchases of goods and services"),
+        ("appalti di servizi sociali", "social services contracts"),
+    ],
+    "europa": [
+        ("progettazione europea", "European project design"),
+        ("ricerca di bandi e fondi europei", "search for EU calls and funds"),
+        ("rendicontazione dei progetti finanziati", "reporting on funded projects"),
+    ],
+    "innovazione": [
+        ("servizi digitali ai cittadini", "digital services for citizens"),
+        ("raccolta ed elaborazione di dati territoriali", "collection and processing of territorial data"),
+        ("assistenza informatica ai Comuni", "IT support for the Comuni"),
+    ],
 }
 
 
@@ -48,8 +54,12 @@ class _Tree:
 
     def __init__(self, parent):
         self.parent = parent
-        last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
-        self.next_step = (Page._str2int(last.path[-Page.steplen:]) if last else 0) + 1
+        last = (
+            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("-path")
+            .first()
+        )
+        self.next_step = (Page._str2int(last.path[-Page.steplen :]) if last else 0) + 1
         self.added = 0
 
     def path(self):
@@ -93,14 +103,20 @@ def generate(count, seed=2021, languages=("it", "en")):
             numbers = range(start, min(start + BATCH, existing + count + 1))
             pages, theme_links, replications = [], [], []
             for number in numbers:
-                made = _example(rng, number, provinces, themes, sectors, indexes, trees, content_type, now, languages)
+                made = _example(
+                    rng, number, provinces, themes, sectors, indexes, trees, content_type, now, languages
+                )
                 pages.extend(made["pages"])
                 theme_links.extend(made["themes"])
                 replications.extend(made["replications"])
             _insert_practices(pages)
             through = PracticePage.themes.through
             through.objects.bulk_create(
-                [through(practicepage_id=page.pk, theme_id=theme.pk) for page, picked in theme_links for theme in picked],
+                [
+                    through(practicepage_id=page.pk, theme_id=theme.pk)
+                    for page, picked in theme_links
+                    for theme in picked
+                ],
                 batch_size=BATCH,
             )
             Replication.objects.bulk_create(replications, batch_size=BATCH)
@@ -136,16 +152,20 @@ def _example(rng, number, provinces, themes, sectors, indexes, trees, content_ty
     }
     picked = rng.sample(themes, k=min(2, len(themes))) if themes else []
     texts = {
-        "it": (f"[Esempio] Servizio associato per {subject_it} n. {number}",
-               f"Esempio generato: la Provincia di {province.name} offre ai Comuni un servizio per {subject_it}.",
-               f"<p>Testo di esempio. I Comuni chiedevano supporto per {subject_it}; la Provincia ha "
-               f"organizzato un ufficio dedicato con personale specializzato.</p>",
-               f"[Esempio] Ufficio associato della Provincia di {province.name}"),
-        "en": (f"[Example] Shared service for {subject_en} no. {number}",
-               f"Generated example: the Province of {province.name} offers the Comuni a service for {subject_en}.",
-               f"<p>Example text. The Comuni asked for support with {subject_en}; the Province set up a "
-               f"dedicated office with specialised staff.</p>",
-               f"[Example] Shared office of the Province of {province.name}"),
+        "it": (
+            f"[Esempio] Servizio associato per {subject_it} n. {number}",
+            f"Esempio generato: la Provincia di {province.name} offre ai Comuni un servizio per {subject_it}.",
+            f"<p>Testo di esempio. I Comuni chiedevano supporto per {subject_it}; la Provincia ha "
+            f"organizzato un ufficio dedicato con personale specializzato.</p>",
+            f"[Esempio] Ufficio associato della Provincia di {province.name}",
+        ),
+        "en": (
+            f"[Example] Shared service for {subject_en} no. {number}",
+            f"Generated example: the Province of {province.name} offers the Comuni a service for {subject_en}.",
+            f"<p>Example text. The Comuni asked for support with {subject_en}; the Province set up a "
+            f"dedicated office with specialised staff.</p>",
+            f"[Example] Shared office of the Province of {province.name}",
+        ),
     }
     translation_key = uuid.uuid4()
     made = {"pages": [], "themes": [], "replications": []}
@@ -156,12 +176,25 @@ def _example(rng, number, provinces, themes, sectors, indexes, trees, content_ty
         title, summary, context, office = texts[language]
         slug = f"esempio-{number:05d}"
         page = PracticePage(
-            title=title, draft_title=title, slug=slug, summary=summary, context=context, contact_office=office,
-            sector=sectors[(language, code)], locale=index.locale, translation_key=translation_key,
-            live=not proposal, has_unpublished_changes=proposal,
-            first_published_at=None if proposal else now, last_published_at=None if proposal else now,
-            content_type=content_type, path=trees[language].path(), depth=index.depth + 1, numchild=0,
-            url_path=f"{index.url_path}{slug}/", **values,
+            title=title,
+            draft_title=title,
+            slug=slug,
+            summary=summary,
+            context=context,
+            contact_office=office,
+            sector=sectors[(language, code)],
+            locale=index.locale,
+            translation_key=translation_key,
+            live=not proposal,
+            has_unpublished_changes=proposal,
+            first_published_at=None if proposal else now,
+            last_published_at=None if proposal else now,
+            content_type=content_type,
+            path=trees[language].path(),
+            depth=index.depth + 1,
+            numchild=0,
+            url_path=f"{index.url_path}{slug}/",
+            **values,
         )
         page.search_title = normalize_name(f"{page.code} {page.title}")
         page.search_text = page.build_search_text()
@@ -171,9 +204,15 @@ def _example(rng, number, provinces, themes, sectors, indexes, trees, content_ty
         others = [p for p in provinces if p.pk != province.pk]
         italian = made["pages"][0]
         for other in rng.sample(others, k=rng.randint(1, 3)):
-            made["replications"].append(Replication(
-                practice=italian, province=other, status=rng.choice(ReplicationStatus.values),
-                date=datetime.date(2021, 1, 1) + datetime.timedelta(days=rng.randint(0, 700)),
-                note="Replica di esempio, generata per prova.", is_example=True, practice_key=translation_key,
-            ))
+            made["replications"].append(
+                Replication(
+                    practice=italian,
+                    province=other,
+                    status=rng.choice(ReplicationStatus.values),
+                    date=datetime.date(2021, 1, 1) + datetime.timedelta(days=rng.randint(0, 700)),
+                    note="Replica di esempio, generata per prova.",
+                    is_example=True,
+                    practice_key=translation_key,
+                )
+            )
     return made

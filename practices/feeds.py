@@ -17,11 +17,19 @@ def feed_links(index_page, sector=None, province=None):
     links = []
     for kind, (mime, name) in KINDS.items():
         if sector is not None:
-            title = _("Buone pratiche del settore %(sector)s (%(kind)s)") % {"sector": sector.label, "kind": name}
+            title = _("Buone pratiche del settore %(sector)s (%(kind)s)") % {
+                "sector": sector.label,
+                "kind": name,
+            }
             href = index_page.url + index_page.reverse_subpage(f"sector_{kind}", kwargs={"code": sector.code})
         elif province is not None:
-            title = _("Buone pratiche della Provincia di %(name)s (%(kind)s)") % {"name": province.name, "kind": name}
-            href = index_page.url + index_page.reverse_subpage(f"province_{kind}", kwargs={"slug": province.slug})
+            title = _("Buone pratiche della Provincia di %(name)s (%(kind)s)") % {
+                "name": province.name,
+                "kind": name,
+            }
+            href = index_page.url + index_page.reverse_subpage(
+                f"province_{kind}", kwargs={"slug": province.slug}
+            )
         else:
             title = _("Buone pratiche nuove e aggiornate (%(kind)s)") % {"kind": name}
             href = index_page.url + index_page.reverse_subpage(f"feed_{kind}")
@@ -33,8 +41,11 @@ def feed(request, index_page, kind, sector_code=None, province_slug=None):
     from practices.models import PracticePage
 
     practices = (
-        PracticePage.objects.live().public().filter(locale=index_page.locale)
-        .descendant_of(index_page).select_related("sector", "province")
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=index_page.locale)
+        .descendant_of(index_page)
+        .select_related("sector", "province")
     )
     title = _("%(title)s: nuove e aggiornate") % {"title": index_page.title}
     if sector_code is not None:

@@ -15,7 +15,9 @@ class PracticePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         self.proposer_province = None
-        if user is not None and is_proposer(user, self.parent_page if self.instance.pk is None else self.instance):
+        if user is not None and is_proposer(
+            user, self.parent_page if self.instance.pk is None else self.instance
+        ):
             self.proposer_province = practices_province(user)
         if self.proposer_province is not None:
             field = self.fields["province"]

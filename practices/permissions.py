@@ -33,8 +33,12 @@ def is_proposer(user, page=None):
     if page is not None:
         return "change" not in PagePermissionTester(user, page).permissions
     if not hasattr(user, "_practices_has_change"):
-        user._practices_has_change = user.has_perm("wagtailcore.change_page") or GroupPagePermission.objects.filter(
-            group__user=user, permission__codename="change_page").exists()
+        user._practices_has_change = (
+            user.has_perm("wagtailcore.change_page")
+            or GroupPagePermission.objects.filter(
+                group__user=user, permission__codename="change_page"
+            ).exists()
+        )
     return not user._practices_has_change
 
 
@@ -42,9 +46,8 @@ def foreign_drafts(user):
     """The practices a proposer must not see: other Provinces' drafts and pending changes."""
     from practices.models import PracticePage  # practices.models imports this module
 
-    return (
-        PracticePage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
-        .exclude(province=practices_province(user))
+    return PracticePage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True)).exclude(
+        province=practices_province(user)
     )
 
 

@@ -90,8 +90,12 @@ class ReplicationViewSet(SnippetViewSet):
     edit_view_class = ReplicationEditView
     delete_view_class = ReplicationDeleteView
     edit_handler = ObjectList(
-        [FieldPanel("practice"), FieldPanel("province"), FieldRowPanel([FieldPanel("status"), FieldPanel("date")]),
-         FieldPanel("note")],
+        [
+            FieldPanel("practice"),
+            FieldPanel("province"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("date")]),
+            FieldPanel("note"),
+        ],
         base_form_class=ReplicationForm,
     )
 
@@ -99,6 +103,3 @@ class ReplicationViewSet(SnippetViewSet):
         queryset = Replication.objects.select_related("practice", "province")
         province = restricted_province(request.user)
         return queryset if province is None else queryset.filter(province=province)
-
-
-

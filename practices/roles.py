@@ -13,8 +13,12 @@ PRACTICES_ROLE = "buone-pratiche"
 PRACTICES_GROUP_PREFIX = "Buone pratiche – Provincia di "
 PRACTICES_PAGE_PERMISSIONS = ["add_page"]
 # A Province's practices group declares the replications of its own Province (see practices.models).
-REPLICATION_PERMISSIONS = ["practices.add_replication", "practices.change_replication",
-                           "practices.delete_replication", "practices.view_replication"]
+REPLICATION_PERMISSIONS = [
+    "practices.add_replication",
+    "practices.change_replication",
+    "practices.delete_replication",
+    "practices.view_replication",
+]
 WORKFLOW_NAME = "Buone pratiche: validazione UPI"
 TASK_NAME = "Validazione UPI della buona pratica"
 

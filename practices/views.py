@@ -105,11 +105,18 @@ def _export_records(request, page):
     language = get_language()
     replications = {}
     keys = [practice.translation_key for practice in queryset]
-    for replication in (Replication.objects.filter(practice_key__in=keys).select_related("province")
-                        .order_by("date", "province__sigla")):
+    for replication in (
+        Replication.objects.filter(practice_key__in=keys)
+        .select_related("province")
+        .order_by("date", "province__sigla")
+    ):
         replications.setdefault(replication.practice_key, []).append(replication)
-    return [record_for(practice, index_url, language, cat.theme_names, replications.get(practice.translation_key, ()))
-            for practice in queryset], cat
+    return [
+        record_for(
+            practice, index_url, language, cat.theme_names, replications.get(practice.translation_key, ())
+        )
+        for practice in queryset
+    ], cat
 
 
 def export_csv(request, page):
@@ -194,7 +201,9 @@ def outside_comuni(text):
     normalized = normalize_name(name)
     if len(normalized) < 2:
         return []
-    comuni = ItalianComune.objects.filter(name_normalized=normalized).exclude(scope=ItalianComune.Scope.PROJECT)
+    comuni = ItalianComune.objects.filter(name_normalized=normalized).exclude(
+        scope=ItalianComune.Scope.PROJECT
+    )
     if sigla:
         comuni = comuni.filter(sigla=sigla)
     return list(comuni.order_by("name", "sigla")[:20])
@@ -267,7 +276,9 @@ def comune_suggestions(request, page):
         if len(found) < SUGGESTIONS:
             seen = [c.pk for c in found]
             found += list(
-                base.filter(Q(name_normalized__contains=normalized) & ~Q(pk__in=seen))[: SUGGESTIONS - len(found)]
+                base.filter(Q(name_normalized__contains=normalized) & ~Q(pk__in=seen))[
+                    : SUGGESTIONS - len(found)
+                ]
             )
         suggestions = [
             {"label": f"{c.name} ({c.province.sigla})", "province": c.province.name} for c in found
@@ -275,4 +286,3 @@ def comune_suggestions(request, page):
     response = JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "public, max-age=3600"
     return response
-

@@ -47,13 +47,17 @@ def province_practices(request, province):
     if catalogue is None:
         return None
     practices = (
-        PracticePage.objects.live().public().filter(locale=locale)
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale)
         .filter(Q(province=province) | Q(partner_provinces=province))
     )
     ids = practices.order_by().values("pk").distinct()
     base = PracticePage.objects.filter(pk__in=ids)
-    by_sector = {row["sector__code"]: row["n"] for row in
-                 base.order_by().values("sector__code").annotate(n=Count("pk"))}
+    by_sector = {
+        row["sector__code"]: row["n"]
+        for row in base.order_by().values("sector__code").annotate(n=Count("pk"))
+    }
     coverage = coverage_by_macro_area(locale)
     sector_counts = [{"sector": s, "count": by_sector.get(s.code, 0)} for s in coverage["sectors"]]
     listed = list(base.select_related("sector", "province").order_by("is_example", "title")[:PROVINCE_LISTED])
@@ -84,14 +88,17 @@ def province_replications(request, province):
     own_keys = PracticePage.objects.filter(province=province).values("translation_key")
     replications = list(
         Replication.objects.filter(Q(province=province) | Q(practice_key__in=own_keys))
-        .select_related("province").order_by("-date", "pk")
+        .select_related("province")
+        .order_by("-date", "pk")
     )
     if not replications:
         return None
     practices = {
-        p.translation_key: p for p in PracticePage.objects.live().public().filter(
-            locale=locale, translation_key__in={r.practice_key for r in replications}
-        ).select_related("province")
+        p.translation_key: p
+        for p in PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in={r.practice_key for r in replications})
+        .select_related("province")
     }
     replicates, replicated_by = [], []
     for replication in replications:
@@ -107,11 +114,14 @@ def province_replications(request, province):
         return None
     return {
         "template": "practices/includes/province_replications.html",
-        "context": {"province": province, "replicates": replicates[:REPLICATIONS_LISTED],
-                    "replicated_by": replicated_by[:REPLICATIONS_LISTED],
-                    "more": max(0, len(replicates) - REPLICATIONS_LISTED)
-                    + max(0, len(replicated_by) - REPLICATIONS_LISTED),
-                    "catalogue": catalogue},
+        "context": {
+            "province": province,
+            "replicates": replicates[:REPLICATIONS_LISTED],
+            "replicated_by": replicated_by[:REPLICATIONS_LISTED],
+            "more": max(0, len(replicates) - REPLICATIONS_LISTED)
+            + max(0, len(replicated_by) - REPLICATIONS_LISTED),
+            "catalogue": catalogue,
+        },
         "order": 11,
     }
 
@@ -123,8 +133,11 @@ def home_practices(request, home_page):
     if catalogue is None:
         return None
     latest = list(
-        PracticePage.objects.live().public().filter(locale=home_page.locale)
-        .select_related("sector", "province").order_by("is_example", F("first_published_at").desc(nulls_last=True), "-pk")[:HOME_LISTED]
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=home_page.locale)
+        .select_related("sector", "province")
+        .order_by("is_example", F("first_published_at").desc(nulls_last=True), "-pk")[:HOME_LISTED]
     )
     return {
         "template": "practices/includes/home_practices.html",
@@ -140,9 +153,14 @@ def draft_practice_actions(request, proposals):
 
 @hooks.register("register_admin_urls")
 def register_draft_from_mapping_url():
-    return [path("buone-pratiche/bozza-dalla-mappatura/", drafts.create_from_mapping,
-                 name="practices_draft_from_mapping"),
-            path("buone-pratiche/completezza/", CompletenessReportView.as_view(), name="practices_completeness")]
+    return [
+        path(
+            "buone-pratiche/bozza-dalla-mappatura/",
+            drafts.create_from_mapping,
+            name="practices_draft_from_mapping",
+        ),
+        path("buone-pratiche/completezza/", CompletenessReportView.as_view(), name="practices_completeness"),
+    ]
 
 
 class CompletenessMenuItem(MenuItem):
@@ -152,14 +170,21 @@ class CompletenessMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_completeness_menu_item():
-    return CompletenessMenuItem(_("Completezza delle buone pratiche"), reverse("practices_completeness"),
-                                name="practices-completeness", icon_name="tasks", order=1300)
+    return CompletenessMenuItem(
+        _("Completezza delle buone pratiche"),
+        reverse("practices_completeness"),
+        name="practices-completeness",
+        icon_name="tasks",
+        order=1300,
+    )
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_provinces_practice_drafts(parent_page, pages, request):
     """In the catalogue, a proposer sees published practices and their own Province's drafts only."""
-    if not isinstance(parent_page.specific_deferred, PracticeIndexPage) or not is_proposer(request.user, parent_page):
+    if not isinstance(parent_page.specific_deferred, PracticeIndexPage) or not is_proposer(
+        request.user, parent_page
+    ):
         return pages
     own = PracticePage.objects.filter(province=practices_province(request.user)).values("pk")
     return pages.filter(Q(live=True, has_unpublished_changes=False) | Q(pk__in=own))

@@ -23,15 +23,21 @@ def titles(client, url):
 
 
 def test_sector_and_province_feeds(client):
-    PracticePageFactory(code="FEED-1", title="Pratica europea di Padova", province=Province.objects.get(sigla="PD"),
-                        sector=Sector.objects.get(code="europa", locale__language_code="it"))
+    PracticePageFactory(
+        code="FEED-1",
+        title="Pratica europea di Padova",
+        province=Province.objects.get(sigla="PD"),
+        sector=Sector.objects.get(code="europa", locale__language_code="it"),
+    )
     for kind in ("rss", "atom"):
         assert "Pratica europea di Padova" in titles(client, f"/buone-pratiche/{kind}/")
         assert "Pratica europea di Padova" in titles(client, f"/buone-pratiche/settore/europa/{kind}/")
         assert "Pratica europea di Padova" not in titles(client, f"/buone-pratiche/settore/sua/{kind}/")
         assert "Pratica europea di Padova" in titles(client, f"/buone-pratiche/provincia/padova/{kind}/")
         assert "Pratica europea di Padova" not in titles(client, f"/buone-pratiche/provincia/treviso/{kind}/")
-    assert "Stazione Unica Appaltante della Provincia di Treviso" in titles(client, "/buone-pratiche/provincia/treviso/rss/")
+    assert "Stazione Unica Appaltante della Provincia di Treviso" in titles(
+        client, "/buone-pratiche/provincia/treviso/rss/"
+    )
     assert client.get("/buone-pratiche/settore/atlantide/rss/").status_code == 404
     assert client.get("/buone-pratiche/provincia/atlantide/rss/").status_code == 404
     english = titles(client, "/en/good-practices/settore/sua/atom/")

@@ -39,14 +39,26 @@ def test_included_comune_is_confirmed_with_its_province_practices(client):
     assert f"Conegliano is one of the {treviso_comuni} Comuni of the Province of Treviso." in html
 
 
-@pytest.mark.parametrize(("name", "italian", "english"), [
-    ("Bagno a Ripoli", "Bagno a Ripoli è nella Città metropolitana di Firenze, che non fa parte del progetto.",
-     "Bagno a Ripoli is in the Metropolitan City of Firenze, which is not part of the project."),
-    ("roma", "Roma è nella Città metropolitana di Roma, che non fa parte del progetto.",
-     "Roma is in the Metropolitan City of Roma, which is not part of the project."),
-    ("Palermo", "Palermo è nella Regione Sicilia, a statuto speciale, che non fa parte del progetto.",
-     "Palermo is in the Sicilia region, which has a special statute and is not part of the project."),
-])
+@pytest.mark.parametrize(
+    ("name", "italian", "english"),
+    [
+        (
+            "Bagno a Ripoli",
+            "Bagno a Ripoli è nella Città metropolitana di Firenze, che non fa parte del progetto.",
+            "Bagno a Ripoli is in the Metropolitan City of Firenze, which is not part of the project.",
+        ),
+        (
+            "roma",
+            "Roma è nella Città metropolitana di Roma, che non fa parte del progetto.",
+            "Roma is in the Metropolitan City of Roma, which is not part of the project.",
+        ),
+        (
+            "Palermo",
+            "Palermo è nella Regione Sicilia, a statuto speciale, che non fa parte del progetto.",
+            "Palermo is in the Sicilia region, which has a special statute and is not part of the project.",
+        ),
+    ],
+)
 def test_excluded_comune_is_explained(client, name, italian, english):
     _response, html = find(client, name)
     assert italian in html.replace("&#x27;", "'")
@@ -58,8 +70,14 @@ def test_excluded_comune_is_explained(client, name, italian, english):
 def test_ambiguous_name_lists_every_province(client):
     from django.db.models import Count
 
-    name = (Comune.objects.values("name_normalized").annotate(n=Count("pk")).filter(n__gt=1)
-            .order_by("name_normalized").values_list("name_normalized", flat=True).first())
+    name = (
+        Comune.objects.values("name_normalized")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .order_by("name_normalized")
+        .values_list("name_normalized", flat=True)
+        .first()
+    )
     response, html = find(client, name)
     assert response.context["found"] is None
     for twin in Comune.objects.filter(name_normalized=name).select_related("province"):
@@ -70,18 +88,32 @@ def test_name_both_inside_and_outside_the_project(client):
     # Namesakes in a project Province and outside it: the one inside is confirmed, the other explained.
     from django.db.models import Count
 
-    outside = set(ItalianComune.objects.exclude(scope="provincia-progetto").values_list("name_normalized", flat=True))
-    shared = (Comune.objects.filter(name_normalized__in=outside).values("name_normalized")
-              .annotate(n=Count("pk")).filter(n=1).order_by("name_normalized")
-              .values_list("name_normalized", flat=True).first())
+    outside = set(
+        ItalianComune.objects.exclude(scope="provincia-progetto").values_list("name_normalized", flat=True)
+    )
+    shared = (
+        Comune.objects.filter(name_normalized__in=outside)
+        .values("name_normalized")
+        .annotate(n=Count("pk"))
+        .filter(n=1)
+        .order_by("name_normalized")
+        .values_list("name_normalized", flat=True)
+        .first()
+    )
     inside = Comune.objects.select_related("province").get(name_normalized=shared)
     response, html = find(client, inside.name)
     assert response.context["found"] == inside
     assert "Comuni con lo stesso nome fuori dal progetto" in html and "che non fa parte del progetto" in html
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("Coneglano", "Conegliano (TV)"), ("Trevisso", "Treviso (TV)"),
-                                                 ("Bagno a Ripli", "Bagno a Ripoli (FI)")])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Coneglano", "Conegliano (TV)"),
+        ("Trevisso", "Treviso (TV)"),
+        ("Bagno a Ripli", "Bagno a Ripoli (FI)"),
+    ],
+)
 def test_misspelt_names_get_the_closest(client, typed, expected):
     response, html = find(client, typed)
     assert expected in html

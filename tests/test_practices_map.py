@@ -16,8 +16,11 @@ def fresh_cache():
 
 
 def test_map_beside_the_table_with_links_to_the_regions(client):
-    PracticePageFactory(code="MAP-1", province=Province.objects.get(sigla="PD"),
-                        sector=Sector.objects.get(code="europa", locale__language_code="it"))
+    PracticePageFactory(
+        code="MAP-1",
+        province=Province.objects.get(sigla="PD"),
+        sector=Sector.objects.get(code="europa", locale__language_code="it"),
+    )
     response = client.get("/buone-pratiche/", {"copertura": "europa"})
     html = response.content.decode()
     data = response.context["coverage_map"]

@@ -26,14 +26,16 @@ pytestmark = pytest.mark.django_db
 ACTORS = ["anonymous", "own", "other", "press", "upi"]
 ALLOWED = {
     # action:         anonymous, own,  other, press, UPI
-    "add":            (False, True, True, False, True),
-    "edit_own":       (False, True, True, False, True),
-    "edit_other":     (False, False, False, False, True),
-    "evidence":       (False, False, False, False, True),
-    "publish":        (False, False, False, False, True),
-    "explore":        (False, True, False, False, True),
+    "add": (False, True, True, False, True),
+    "edit_own": (False, True, True, False, True),
+    "edit_other": (False, False, False, False, True),
+    "evidence": (False, False, False, False, True),
+    "publish": (False, False, False, False, True),
+    "explore": (False, True, False, False, True),
 }
-MATRIX = [(action, actor, allowed[i]) for action, allowed in ALLOWED.items() for i, actor in enumerate(ACTORS)]
+MATRIX = [
+    (action, actor, allowed[i]) for action, allowed in ALLOWED.items() for i, actor in enumerate(ACTORS)
+]
 
 
 def catalogue():
@@ -41,20 +43,35 @@ def catalogue():
 
 
 def form_data(title, province=None, **extra):
-    return nested_form_data({
-        "title": title, "slug": slugify(title), "code": slugify(title)[:30].upper(),
-        "sector": Sector.objects.get(code="sua", locale__language_code="it").pk,
-        "summary": "Sintesi di prova.", "province": province.pk if province else "",
-        "indicators": streamfield([]), "body": streamfield([]), "links": streamfield([]),
-        "related_pages": inline_formset([]), "comments": inline_formset([]),
-        **extra,
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "code": slugify(title)[:30].upper(),
+            "sector": Sector.objects.get(code="sua", locale__language_code="it").pk,
+            "summary": "Sintesi di prova.",
+            "province": province.pk if province else "",
+            "indicators": streamfield([]),
+            "body": streamfield([]),
+            "links": streamfield([]),
+            "related_pages": inline_formset([]),
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
 
 
 def make_draft(owner, province, title):
-    page = PracticePage(title=title, slug=slugify(title), code=slugify(title)[:30].upper(), summary="Sintesi.",
-                        sector=Sector.objects.get(code="sua", locale__language_code="it"), province=province,
-                        owner=owner, live=False)
+    page = PracticePage(
+        title=title,
+        slug=slugify(title),
+        code=slugify(title)[:30].upper(),
+        summary="Sintesi.",
+        sector=Sector.objects.get(code="sua", locale__language_code="it"),
+        province=province,
+        owner=owner,
+        live=False,
+    )
     catalogue().add_child(instance=page)
     page.save_revision(user=owner)
     return page
@@ -138,7 +155,9 @@ def check_add(client, world, actor, allowed):
 
 
 def _edit(client, page, title, province, **extra):
-    return client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(title, province, **extra))
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(title, province, **extra)
+    )
 
 
 def check_edit_own(client, world, actor, allowed):
@@ -215,13 +234,15 @@ def test_the_site_page_policy_covers_newsroom_and_catalogue():
 
 def test_form_presets_the_province_and_locks_the_evidence_level(client, world):
     login(client, world, "own")
-    form = client.get(reverse("wagtailadmin_pages:add", args=("practices", "practicepage", catalogue().pk))
-                      ).context["form"]
+    form = client.get(
+        reverse("wagtailadmin_pages:add", args=("practices", "practicepage", catalogue().pk))
+    ).context["form"]
     assert form.fields["province"].disabled and form.initial["province"] == world["treviso"].pk
     assert form.fields["evidence_level"].disabled
     login(client, world, "upi")
-    form = client.get(reverse("wagtailadmin_pages:add", args=("practices", "practicepage", catalogue().pk))
-                      ).context["form"]
+    form = client.get(
+        reverse("wagtailadmin_pages:add", args=("practices", "practicepage", catalogue().pk))
+    ).context["form"]
     assert not form.fields["province"].disabled and not form.fields["evidence_level"].disabled
 
 

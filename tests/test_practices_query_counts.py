@@ -30,8 +30,11 @@ def measure(client):
     practice = PracticePage.objects.get(code="SUA-TV-01", locale__language_code="it")
     return {
         "catalogue": count(client, "/buone-pratiche/"),
-        "catalogue filtered": count(client, "/buone-pratiche/", {"replica": "adottata", "settore": "sua",
-                                                                 "ordina": "replicate", "q": "servizio"}),
+        "catalogue filtered": count(
+            client,
+            "/buone-pratiche/",
+            {"replica": "adottata", "settore": "sua", "ordina": "replicate", "q": "servizio"},
+        ),
         "practice": count(client, practice.url),
         "province (owner)": count(client, "/province/treviso/"),
         "province (replicating)": count(client, "/province/padova/"),
@@ -43,8 +46,12 @@ def measure(client):
 def test_query_counts_are_constant_with_10_and_1000_practices_and_replications(client):
     practice = PracticePage.objects.get(code="SUA-TV-01", locale__language_code="it")
     for sigla in ("PD", "VI"):
-        Replication.objects.create(practice=practice, province=Province.objects.get(sigla=sigla), status="adottata",
-                                   date=datetime.date(2021, 3, 1))
+        Replication.objects.create(
+            practice=practice,
+            province=Province.objects.get(sigla=sigla),
+            status="adottata",
+            date=datetime.date(2021, 3, 1),
+        )
     # Every page measured lists something in both states (an empty list saves its prefetch queries).
     PracticePageFactory(code="QC-PD-1", province=Province.objects.get(sigla="PD"))
     generate(10)

@@ -22,8 +22,19 @@ FULL = {
     "how_it_works": "<p>Funzionamento di prova.</p>",
     "resources_staff": "Due persone di prova.",
     "resources_budget": "Budget di prova.",
-    "indicators": [("indicator", {"name": "Gare di prova", "value": "12", "unit": "n.", "baseline": "3",
-                                  "year": 2021, "source": "Prova"})],
+    "indicators": [
+        (
+            "indicator",
+            {
+                "name": "Gare di prova",
+                "value": "12",
+                "unit": "n.",
+                "baseline": "3",
+                "year": 2021,
+                "source": "Prova",
+            },
+        )
+    ],
     "difficulties": "<p>Difficoltà di prova.</p>",
     "prerequisites": "Prerequisiti di prova.",
     "contact_office": "Ufficio di prova",
@@ -48,10 +59,21 @@ def full_practice():
 def test_every_section_is_rendered(client):
     page = full_practice()
     html = client.get(page.url).content.decode()
-    for text in ("Contesto di prova.", "Funzionamento di prova.", "Due persone di prova.", "Budget di prova.",
-                 "Gare di prova", "Difficoltà di prova.", "Prerequisiti di prova.", "Ufficio di prova",
-                 "mailto:ufficio@example.invalid", "2021-05-04", "Materiale di prova.",
-                 "Cosa serve per replicarla", "Difficoltà incontrate"):
+    for text in (
+        "Contesto di prova.",
+        "Funzionamento di prova.",
+        "Due persone di prova.",
+        "Budget di prova.",
+        "Gare di prova",
+        "Difficoltà di prova.",
+        "Prerequisiti di prova.",
+        "Ufficio di prova",
+        "mailto:ufficio@example.invalid",
+        "2021-05-04",
+        "Materiale di prova.",
+        "Cosa serve per replicarla",
+        "Difficoltà incontrate",
+    ):
         assert text in html, text
     comuni = list(Comune.objects.filter(province__sigla="TV").order_by("name")[:3])
     assert all(c.name in html for c in comuni)

@@ -29,8 +29,13 @@ def treviso_sua():
 
 
 def declare(province, status="adottata", practice=None, **extra):
-    return Replication.objects.create(practice=practice or treviso_sua(), province=Province.objects.get(sigla=province),
-                                      status=status, date=datetime.date(2021, 6, 1), **extra)
+    return Replication.objects.create(
+        practice=practice or treviso_sua(),
+        province=Province.objects.get(sigla=province),
+        status=status,
+        date=datetime.date(2021, 6, 1),
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -48,8 +53,16 @@ def users(django_user_model):
 
 
 def post(client, province, note="Nota di prova."):
-    return client.post(ADD, {"practice": treviso_sua().pk, "province": province.pk, "status": "in-adattamento",
-                             "date": "2021-06-01", "note": note})
+    return client.post(
+        ADD,
+        {
+            "practice": treviso_sua().pk,
+            "province": province.pk,
+            "status": "in-adattamento",
+            "date": "2021-06-01",
+            "note": note,
+        },
+    )
 
 
 def test_a_province_declares_only_its_own_replications(client, users):
@@ -62,8 +75,9 @@ def test_a_province_declares_only_its_own_replications(client, users):
     client.force_login(users["lecce"])
     edit = f"/admin/snippets/practices/replication/edit/{replication.pk}/"
     assert client.get(edit).status_code in (302, 403)
-    assert client.post(edit, {"practice": treviso_sua().pk, "status": "adottata", "date": "2021-06-01"}
-                       ).status_code in (302, 403)
+    assert client.post(
+        edit, {"practice": treviso_sua().pk, "status": "adottata", "date": "2021-06-01"}
+    ).status_code in (302, 403)
     assert Replication.objects.get(pk=replication.pk).status == "in-adattamento"
     assert "Nota di prova." not in client.get("/admin/snippets/practices/replication/").content.decode()
     client.force_login(users["upi"])
@@ -91,15 +105,20 @@ def test_practice_page_shows_the_network_in_both_languages(client):
 
 def test_catalogue_facet_and_sort(client):
     declare("PD")
-    declare("LE", status="interessata", practice=PracticePage.objects.get(code="EUR-BS-01", locale__language_code="it"))
+    declare(
+        "LE",
+        status="interessata",
+        practice=PracticePage.objects.get(code="EUR-BS-01", locale__language_code="it"),
+    )
     response = client.get("/buone-pratiche/", {"replica": "adottata"})
     assert [p.code for p in response.context["practices"]] == ["SUA-TV-01"]
     facet = next(f for f in response.context["facets"] if f.param == "replica")
     counts = {o["value"]: o["count"] for o in facet.options}
     assert counts["adottata"] == 1 and counts["interessata"] == 1
     response = client.get("/buone-pratiche/", {"ordina": "replicate"})
-    assert [p.code for p in response.context["practices"]][:2] == ["SUA-TV-01", "EUR-BS-01"] or \
-        [p.code for p in response.context["practices"]][:2] == ["EUR-BS-01", "SUA-TV-01"]
+    assert [p.code for p in response.context["practices"]][:2] == ["SUA-TV-01", "EUR-BS-01"] or [
+        p.code for p in response.context["practices"]
+    ][:2] == ["EUR-BS-01", "SUA-TV-01"]
     assert response.context["catalogue"].sort == "replicate"
 
 
@@ -116,9 +135,18 @@ def test_open_data_includes_replications(client):
     data = client.get("/buone-pratiche/export/json/").json()
     assert data["schema_version"] == 2
     record = next(r for r in data["records"] if r["code"] == "SUA-TV-01")
-    assert record["replications"] == [{"province": "PD", "status": "adottata", "date": "2021-06-01",
-                                       "note": "Nota aperta.", "is_example": False}]
-    rows = list(csv.DictReader(io.StringIO(client.get("/buone-pratiche/export/csv/").content.decode("utf-8-sig"))))
+    assert record["replications"] == [
+        {
+            "province": "PD",
+            "status": "adottata",
+            "date": "2021-06-01",
+            "note": "Nota aperta.",
+            "is_example": False,
+        }
+    ]
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/buone-pratiche/export/csv/").content.decode("utf-8-sig")))
+    )
     assert next(r for r in rows if r["code"] == "SUA-TV-01")["replications"] == "PD adottata 2021-06-01"
     schema = client.get("/buone-pratiche/export/schema/").json()
     assert "replications" in schema["properties"]["records"]["items"]["required"]

@@ -9,7 +9,22 @@ from .settings import SiteSettings
 from .taxonomy import Comune, ItalianComune, Province, Sector, Theme, normalize_name
 
 __all__ = [
-    "BasePage", "BodyMixin", "IntroMixin", "Comune", "DocumentLanguage", "DocumentType", "ItalianComune", "Licence", "MacroArea", "Province",
-    "ProvinceGroup", "SiteDocument", "SiteImage", "SiteRendition", "SiteSettings", "Sector", "Theme",
+    "BasePage",
+    "BodyMixin",
+    "IntroMixin",
+    "Comune",
+    "DocumentLanguage",
+    "DocumentType",
+    "ItalianComune",
+    "Licence",
+    "MacroArea",
+    "Province",
+    "ProvinceGroup",
+    "SiteDocument",
+    "SiteImage",
+    "SiteRendition",
+    "SiteSettings",
+    "Sector",
+    "Theme",
     "normalize_name",
 ]
