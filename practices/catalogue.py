@@ -12,24 +12,62 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import F
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.models import MacroArea, Province, Sector, Theme
 from core.text import clean_query
 from practices import search as practice_search
-from practices.choices import EvidenceLevel, PracticeType, Stage
-from practices.models import PracticePage
+from practices.choices import EvidenceLevel, PracticeType, ReplicationStatus, Stage
+from practices.models import PracticePage, Replication
 
 SORTS = {
     "pertinenza": _("Pertinenza"),
     "recenti": _("Più recenti"),
     "verificate": _("Verificate di recente"),
     "titolo": _("Titolo (A-Z)"),
+    "replicate": _("Più replicate"),
 }
+# A practice's furthest replication in another Province, as a number the facet groups by.
+REPLICATION_RANKS = {
+    ReplicationStatus.ADOPTED: 3,
+    ReplicationStatus.ADAPTING: 2,
+    ReplicationStatus.INTERESTED: 1,
+}
+
+
+def replication_rank():
+    """SQL: the furthest replication status of each practice (0: none), from one correlated subquery."""
+    ranks = (
+        Replication.objects.filter(practice_key=OuterRef("translation_key"))
+        .annotate(
+            rank=Case(
+                *[When(status=status, then=Value(rank)) for status, rank in REPLICATION_RANKS.items()],
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-rank")
+        .values("rank")[:1]
+    )
+    return Coalesce(Subquery(ranks, output_field=IntegerField()), Value(0))
+
+
+def replication_count():
+    counts = (
+        Replication.objects.filter(practice_key=OuterRef("translation_key"))
+        .order_by()
+        .values("practice_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
 PER_PAGE = 20
-FACETS_CACHE_KEY = "practices:facets:{}"
+FACETS_CACHE_KEY = "practices:facets:v2:{}"
 
 
 @dataclass
@@ -71,6 +109,8 @@ class Catalogue:
         themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))
         self.theme_names = {theme.translation_key: theme.name for theme in themes}
         self.sector_names = {sector.code: sector.label for sector in sectors}
+        self.sectors_by_code = {sector.code: sector for sector in sectors}
+        self.provinces_by_slug = {province.slug: province for province in provinces}
         current_year = 2100
         facets = [
             Facet(
@@ -128,6 +168,18 @@ class Catalogue:
                 "evidence_level",
                 [(value, label, value) for value, label in EvidenceLevel.choices],
             ),
+            Facet(
+                "replica",
+                _("Replica in altre Province"),
+                "replication_rank",
+                "replication_rank",
+                [
+                    (ReplicationStatus.ADOPTED.value, _("Adottata da altre Province"), 3),
+                    (ReplicationStatus.ADAPTING.value, _("In adattamento in altre Province"), 2),
+                    (ReplicationStatus.INTERESTED.value, _("Con Province interessate"), 1),
+                    ("nessuna", _("Non ancora replicata"), 0),
+                ],
+            ),
         ]
         for facet in facets:
             if facet.param == "anno":
@@ -152,6 +204,7 @@ class Catalogue:
             .public()
             .filter(locale=self.index_page.locale, path__startswith=self.index_page.path)
             .exclude(pk=self.index_page.pk)
+            .annotate(replication_rank=replication_rank())
         )
 
     def apply_facets(self, queryset, skip=None):
@@ -177,6 +230,9 @@ class Catalogue:
             order = [F("last_verified").desc(nulls_last=True), "title"]
         elif self.sort == "titolo":
             order = ["title"]
+        elif self.sort == "replicate":
+            queryset = queryset.annotate(replication_count=replication_count())
+            order = [F("replication_count").desc(), F("replication_rank").desc(), "title"]
         else:
             order = [F("start_year").desc(nulls_last=True), F("first_published_at").desc(nulls_last=True)]
         return queryset.select_related("sector", "province").prefetch_related("themes").order_by(*order)

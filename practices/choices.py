@@ -33,3 +33,11 @@ class EvidenceLevel(models.TextChoices):
     SURVEYED = "2-rilevata", _("Rilevata con questionario o intervista")
     VALIDATED = "3-validata", _("Validata dal focus group o dal gruppo di lavoro")
     MEASURED = "4-misurata", _("Misurata con indicatori")
+
+
+class ReplicationStatus(models.TextChoices):
+    """How far a Province has gone in taking up another Province's practice (ordered)."""
+
+    INTERESTED = "interessata", _("Interessata")
+    ADAPTING = "in-adattamento", _("In adattamento")
+    ADOPTED = "adottata", _("Adottata")

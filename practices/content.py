@@ -13,6 +13,7 @@ runs it (a practice belongs to one owning Province).
 from core.loader import Text as T
 from core.models import Province, Sector, Theme
 from practices.models import PracticeIndexPage, PracticePage
+from practices.roles import assign_workflow, grant_practice_groups
 
 CATALOGUE = {
     "title": T("Buone pratiche", "Good practices"),
@@ -63,6 +64,13 @@ REFERENCE_PRACTICES = [
         ),
         "sector": "sua",
         "province": "TV",
+        # The project's definition of the sector (product brief): nothing else is public yet.
+        "how_it_works": T(
+            "La Stazione Unica Appaltante è il servizio con cui la Provincia gestisce le procedure di gara per "
+            "conto dei Comuni del proprio territorio.",
+            "The Single Procurement Office (Stazione Unica Appaltante) is the service by which the Province runs "
+            "procurement procedures on behalf of the Comuni of its territory.",
+        ),
         "practice_type": "servizio",
         "themes": ["appalti-pubblici", "gestione-associata"],
     },
@@ -81,6 +89,12 @@ REFERENCE_PRACTICES = [
         ),
         "sector": "europa",
         "province": "BS",
+        "how_it_works": T(
+            "Il servizio rientra nei servizi associati per le politiche europee: servizi sui fondi e sulle politiche "
+            "dell'Unione europea che la Provincia condivide con i Comuni.",
+            "The service is one of the shared services for European policies: services on EU funding and EU "
+            "policies that the Province shares with the Comuni.",
+        ),
         "practice_type": "servizio",
         "themes": ["fondi-europei", "gestione-associata"],
     },
@@ -130,6 +144,8 @@ def _practice_fields(loader, data, sectors, themes):
         "evidence_level": "3-validata",
         "evidence_note": EVIDENCE_NOTE,
     }
+    if "how_it_works" in data:
+        fields["how_it_works"] = loader.stream()._rich([data["how_it_works"]])
     return fields
 
 
@@ -147,6 +163,7 @@ def load_practices(loader, home):
         show_in_menus=True,
     )
     loader.translate(catalogue)
+    grant_practice_groups(catalogue)
     for data in REFERENCE_PRACTICES:
         fields = _practice_fields(loader, data, sectors, themes)
         practice = loader.page(
@@ -172,4 +189,8 @@ def load_practices(loader, home):
         draft.themes.set([themes[slug] for slug in data["themes"]])
         draft.save_revision()
         loader.log(f"  + draft practice (Province to be set by the editors): {draft.title}")
+    english = PracticeIndexPage.objects.filter(translation_key=catalogue.translation_key).exclude(
+        pk=catalogue.pk
+    )
+    assign_workflow([catalogue, *english])
     return catalogue

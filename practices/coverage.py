@@ -21,7 +21,8 @@ def invalidate_coverage():
 def coverage_by_macro_area(locale):
     """Rows per macro-area (and a total row): provinces, then per sector the Provinces covered.
 
-    Three queries, whatever the number of practices; cached until a practice is saved or deleted.
+    Five queries, whatever the number of practices; cached until a practice is saved or deleted. Also
+    the coverage per region (``regions``: region → provinces and Provinces covered per sector).
     """
     key = CACHE_KEY.format(locale.pk)
     result = cache.get(key)
@@ -54,6 +55,21 @@ def _coverage(locale):
         .annotate(n=Count("province", distinct=True))
     )
     national = {row["sector__code"]: row["n"] for row in national}
+    region_totals = dict(Province.objects.values_list("region").annotate(n=Count("pk")))
+    by_region = {}
+    for row in (
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("province__region", "sector__code")
+        .annotate(n=Count("province", distinct=True))
+    ):
+        by_region[(row["province__region"], row["sector__code"])] = row["n"]
+    regions = {
+        region: {"provinces": total, "covered": {s.code: by_region.get((region, s.code), 0) for s in sectors}}
+        for region, total in sorted(region_totals.items())
+    }
     table = []
     for value, label in MacroArea.choices:
         table.append(
@@ -71,4 +87,37 @@ def _coverage(locale):
             "total": True,
         }
     )
-    return {"sectors": sectors, "rows": table}
+    return {"sectors": sectors, "rows": table, "regions": regions}
+
+
+def coverage_map(coverage, sector_code, province_index_url, id_prefix="coverage-map"):
+    """The SVG map of the regions coloured by the share of their Provinces covered in one sector, and the
+    rows of the table that is its text alternative."""
+    from django.utils.text import slugify
+    from django.utils.translation import gettext as _
+
+    from core.maps import region_map
+
+    sector = next((s for s in coverage["sectors"] if s.code == sector_code), None)
+    if sector is None:
+        return None
+    values, rows = {}, []
+    for region, data in coverage["regions"].items():
+        covered, total = data["covered"][sector.code], data["provinces"]
+        label = _("%(covered)s Province su %(total)s con almeno una pratica") % {
+            "covered": covered,
+            "total": total,
+        }
+        url = f"{province_index_url}#regione-{slugify(region)}" if province_index_url else ""
+        values[region] = {"share": covered / total if total else 0, "label": label, "url": url}
+        rows.append({"region": _(region), "covered": covered, "provinces": total, "url": url})
+    svg = region_map(
+        values,
+        _("Copertura per regione: %(sector)s") % {"sector": sector.label},
+        _(
+            "Quota delle Province di ogni regione con almeno una pratica pubblicata nel settore; le regioni in "
+            "grigio non fanno parte del progetto. Ogni regione porta all'elenco delle sue Province."
+        ),
+        id_prefix=id_prefix,
+    )
+    return {"svg": svg, "sector": sector, "rows": rows}

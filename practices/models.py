@@ -19,7 +19,10 @@ from core.models import BasePage, BodyMixin, IntroMixin, Theme
 from core.models.taxonomy import normalize_name
 from core.related import related_pages
 from core.routing import LanguageRoutesMixin
-from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
+from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, ReplicationStatus, Stage
+from practices.feeds import feed_links
+from practices.forms import PracticePageForm
+from practices.permissions import PracticePagePermissionTester
 from practices.search import refresh_search_documents
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -85,6 +88,30 @@ class PracticeIndexPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, Body
     @path("export/schema/")
     def schema_view(self, request):
         return views.export_schema(request, self)
+
+    @path("rss/", name="feed_rss")
+    def feed_rss_view(self, request):
+        return views.practice_feed(request, self, "rss")
+
+    @path("atom/", name="feed_atom")
+    def feed_atom_view(self, request):
+        return views.practice_feed(request, self, "atom")
+
+    @path("settore/<slug:code>/rss/", name="sector_rss")
+    def sector_rss_view(self, request, code):
+        return views.practice_feed(request, self, "rss", sector_code=code)
+
+    @path("settore/<slug:code>/atom/", name="sector_atom")
+    def sector_atom_view(self, request, code):
+        return views.practice_feed(request, self, "atom", sector_code=code)
+
+    @path("provincia/<slug:slug>/rss/", name="province_rss")
+    def province_rss_view(self, request, slug):
+        return views.practice_feed(request, self, "rss", province_slug=slug)
+
+    @path("provincia/<slug:slug>/atom/", name="province_atom")
+    def province_atom_view(self, request, slug):
+        return views.practice_feed(request, self, "atom", province_slug=slug)
 
     @path("trova-comune/", name="comune_finder")
     @path("find-comune/", name="comune_finder_en")
@@ -288,6 +315,7 @@ class PracticePage(BasePage):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("Buona pratica")
@@ -300,6 +328,9 @@ class PracticePage(BasePage):
 
     def get_summary(self):
         return self.listing_summary or self.summary
+
+    def permissions_for_user(self, user):
+        return PracticePagePermissionTester(user, self)
 
     def get_meta_description(self):
         return self.search_description or self.summary
@@ -321,7 +352,23 @@ class PracticePage(BasePage):
         context["related"] = related_pages(
             self, [item.page for item in self.related_pages.select_related("page")]
         )
-        context["catalogue"] = self.get_parent()
+        context["catalogue"] = catalogue = PracticeIndexPage.objects.get(path=self.path[: -self.steplen])
+        context["feeds"] = feed_links(catalogue, sector=self.sector) + (
+            feed_links(catalogue, province=self.province) if self.province_id else []
+        )
+        context["replications"] = replications_by_status(
+            Replication.objects.filter(practice_key=self.translation_key)
+            .select_related("province")
+            .order_by("province__name")
+        )
+        if getattr(request, "is_preview", False):
+            # Editors previewing the record see what is still missing; visitors never see empty sections.
+            from practices.completeness import labels, percent, sections_of_page
+
+            sections = sections_of_page(self, len(comuni))
+            names = labels()
+            context["missing_sections"] = {key: names[key] for key, done in sections.items() if not done}
+            context["completeness"] = percent(sections)
         return context
 
     def build_search_text(self):
@@ -383,6 +430,81 @@ class PracticeRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pagina correlata")
         verbose_name_plural = _("pagine correlate")
+
+
+def replications_by_status(replications):
+    """[(status label, [replication, ...])], from adopted to interested, empty statuses left out."""
+    groups = {value: [] for value in reversed(ReplicationStatus.values)}
+    for replication in replications:
+        groups[replication.status].append(replication)
+    labels = {
+        ReplicationStatus.ADOPTED: _("Adottata anche da"),
+        ReplicationStatus.ADAPTING: _("In adattamento presso"),
+        ReplicationStatus.INTERESTED: _("Hanno manifestato interesse"),
+    }
+    return [(value, labels[value], items) for value, items in groups.items() if items]
+
+
+class Replication(models.Model):
+    """A Province declares that it is interested in, adapting or has adopted another Province's practice.
+
+    Linked to the practice in any language: the page of every translation shows it (they share the
+    translation key). Editable by UPI and by the adopting Province's practices group.
+    """
+
+    practice = models.ForeignKey(
+        PracticePage, verbose_name=_("pratica"), on_delete=models.CASCADE, related_name="replications"
+    )
+    province = models.ForeignKey(
+        "core.Province",
+        verbose_name=_("Provincia che la replica"),
+        on_delete=models.CASCADE,
+        related_name="replications",
+    )
+    status = models.CharField(
+        _("stato"), max_length=20, choices=ReplicationStatus.choices, default=ReplicationStatus.INTERESTED
+    )
+    date = models.DateField(_("data"), help_text=_("Quando la Provincia ha raggiunto lo stato indicato."))
+    note = models.TextField(_("nota"), blank=True, max_length=1000)
+    is_example = models.BooleanField(_("replica di esempio"), default=False, editable=False)
+    # The practice's translation key, kept by save(): every translation of the practice shows the
+    # replication, and the catalogue counts replications without joining the page tables.
+    practice_key = models.UUIDField(editable=False, db_index=True, null=True)
+    updated_at = models.DateTimeField(_("aggiornata il"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("replica di una pratica")
+        verbose_name_plural = _("repliche delle pratiche")
+        ordering = ["-date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "province"], name="practice_one_replication")
+        ]
+
+    def __str__(self):
+        return f"{self.practice.title} – {self.province.name} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.practice_key = self.practice.translation_key
+        super().save(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
+
+        invalidate_coverage()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from practices.coverage import invalidate_coverage
+
+        invalidate_coverage()
+        return result
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        practice = getattr(self, "practice", None) if self.practice_id else None
+        if practice is not None and self.province_id and practice.province_id == self.province_id:
+            raise ValidationError({"province": _("Una Provincia non replica una propria pratica.")})
+        if practice is not None and not practice.live:
+            raise ValidationError({"practice": _("Si può replicare solo una pratica pubblicata.")})
 
 
 # The views import these models, so they come last (routing convention: see practices/views.py).

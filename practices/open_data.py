@@ -10,6 +10,7 @@ Each record has the fields of ``RECORD_PROPERTIES``; codes (sector, macro_area, 
 evidence_source, evidence_level) are stable identifiers, the same in every language. Fields are only
 ever added in a new schema version, never renamed or removed. The CSV has one column per field of
 ``CSV_FIELDS`` (lists joined by "; ", the owning Province as its sigla).
+Version 2 added ``replications``.
 """
 
 LICENCE = {
@@ -63,19 +64,36 @@ RECORD_PROPERTIES = {
         "type": ["string", "null"],
         "enum": ["1-dichiarata", "2-rilevata", "3-validata", "4-misurata", None],
     },
+    # Added in version 2.
+    "replications": {
+        "type": "array",
+        "description": "Other Provinces that declared they are interested in, adapting or have adopted the "
+        "practice (in the CSV: 'sigla status date' joined by '; ').",
+        "items": {
+            "type": "object",
+            "required": ["province", "status", "date"],
+            "properties": {
+                "province": {"type": "string", "description": "Sigla of the replicating Province."},
+                "status": {"type": "string", "enum": ["interessata", "in-adattamento", "adottata"]},
+                "date": {"type": "string", "format": "date"},
+                "note": {"type": "string"},
+                "is_example": {"type": "boolean"},
+            },
+        },
+    },
 }
 CSV_FIELDS = [name for name in RECORD_PROPERTIES]
 
 SCHEMA = {
-    "version": 1,
+    "version": 2,
     "json_schema": {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Buone pratiche delle Province – export, version 1",
+        "title": "Buone pratiche delle Province – export, version 2",
         "type": "object",
         "required": ["schema_version", "licence", "count", "records"],
         "properties": {
             "schema": {"type": "string"},
-            "schema_version": {"const": 1},
+            "schema_version": {"const": 2},
             "licence": {"type": "object"},
             "publisher": {"type": "string"},
             "generated_at": {"type": "string", "format": "date-time"},
@@ -95,7 +113,21 @@ SCHEMA = {
 }
 
 
-def record_for(practice, index_url, language, theme_names):
+def replication_record(replication):
+    return {
+        "province": replication.province.sigla,
+        "status": replication.status,
+        "date": replication.date.isoformat(),
+        "note": replication.note,
+        "is_example": replication.is_example,
+    }
+
+
+def replication_csv(record):
+    return f"{record['province']} {record['status']} {record['date']}"
+
+
+def record_for(practice, index_url, language, theme_names, replications=()):
     """One practice as an open-data record (``practice`` with sector, province and themes loaded)."""
     province = practice.province
     return {
@@ -122,4 +154,5 @@ def record_for(practice, index_url, language, theme_names):
         "comuni_count": practice.comuni_count,
         "evidence_source": practice.evidence_source or None,
         "evidence_level": practice.evidence_level or None,
+        "replications": [replication_record(r) for r in replications],
     }

@@ -9,26 +9,36 @@ helpers (``reverse_subpage``); views import the models, so ``models.py`` imports
 """
 
 import csv
+import difflib
 import re
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
-from core.models import Comune
+from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
+from core.maps import legend as map_legend
+from core.models import Comune, ItalianComune
 from core.models.taxonomy import normalize_name
+from core.sections import collect_sections
 from core.sections import province_index as core_province_index
 from core.text import clean_query
 from practices.catalogue import PER_PAGE, SORTS, Catalogue
-from practices.coverage import coverage_by_macro_area
-from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for
+from practices.coverage import coverage_by_macro_area, coverage_map
+from practices.feeds import feed as build_feed
+from practices.feeds import feed_links
+from practices.models import Replication
+from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replication_csv
 
 MAX_COMUNE_QUERY = 100
 SUGGESTIONS = 10
+CLOSE_MATCHES = 5
+# The finder confirms a Comune, then shows these sections of its Province's page (practices, services).
+FINDER_SECTION_PREFIXES = ("practices/", "mapping/")
 
 
 def catalogue(request, page):
@@ -38,6 +48,13 @@ def catalogue(request, page):
     paginator.count = cat.total  # already counted with the facets: saves a COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     query_string = cat.query_string()
+    coverage = coverage_by_macro_area(page.locale)
+    sectors = [s.code for s in coverage["sectors"]]
+    chosen = request.GET.get("copertura") or ""
+    if chosen not in sectors:
+        selected = next(f.selected for f in cat.facets if f.param == "settore")
+        chosen = selected[0] if len(selected) == 1 else (sectors[0] if sectors else "")
+    province_index = core_province_index(page.locale)
     response = page.render(
         request,
         context_overrides={
@@ -51,7 +68,11 @@ def catalogue(request, page):
             "query": cat.query,
             "query_string": query_string,
             "is_filtered": cat.is_filtered(),
-            "coverage": coverage_by_macro_area(page.locale),
+            "coverage": coverage,
+            "coverage_map": coverage_map(coverage, chosen, province_index.url if province_index else ""),
+            "map_legend": map_legend(),
+            "feeds": _catalogue_feeds(page, cat),
+            "map_attribution": MAP_ATTRIBUTION,
         },
     )
     if cat.is_filtered() or request.GET:
@@ -59,12 +80,44 @@ def catalogue(request, page):
     return response
 
 
+def _catalogue_feeds(page, cat):
+    """The feeds of the catalogue, and of the one sector or Province selected, if any."""
+    feeds = feed_links(page)
+    by_param = {f.param: f for f in cat.facets}
+    if len(by_param["settore"].selected) == 1:
+        sector = cat.sectors_by_code.get(by_param["settore"].selected[0])
+        if sector is not None:
+            feeds += feed_links(page, sector=sector)
+    if len(by_param["provincia"].selected) == 1:
+        province = cat.provinces_by_slug.get(by_param["provincia"].selected[0])
+        if province is not None:
+            feeds += feed_links(page, province=province)
+    return feeds
+
+
+def practice_feed(request, page, kind, sector_code=None, province_slug=None):
+    return build_feed(request, page, kind, sector_code=sector_code, province_slug=province_slug)
+
+
 def _export_records(request, page):
     cat = Catalogue(page, request.GET, get_language())
-    queryset = cat.results().prefetch_related("partner_provinces")
+    queryset = list(cat.results().prefetch_related("partner_provinces"))
     index_url = request.build_absolute_uri(page.url)
     language = get_language()
-    return [record_for(practice, index_url, language, cat.theme_names) for practice in queryset], cat
+    replications = {}
+    keys = [practice.translation_key for practice in queryset]
+    for replication in (
+        Replication.objects.filter(practice_key__in=keys)
+        .select_related("province")
+        .order_by("date", "province__sigla")
+    ):
+        replications.setdefault(replication.practice_key, []).append(replication)
+    return [
+        record_for(
+            practice, index_url, language, cat.theme_names, replications.get(practice.translation_key, ())
+        )
+        for practice in queryset
+    ], cat
 
 
 def export_csv(request, page):
@@ -79,7 +132,7 @@ def export_csv(request, page):
         for name in CSV_FIELDS:
             value = record[name]
             if isinstance(value, list):
-                value = "; ".join(value)
+                value = "; ".join(replication_csv(v) if isinstance(v, dict) else v for v in value)
             elif isinstance(value, dict):
                 value = value.get("sigla") or ""
             elif value is None:
@@ -136,28 +189,83 @@ def find_comuni(text):
     return list(comuni.filter(name_normalized__startswith=normalized)[:20]), False
 
 
+def _split_sigla(text):
+    match = SIGLA.match(text)
+    if match:
+        return match.group("name"), match.group("sigla").upper()
+    return text, None
+
+
+def outside_comuni(text):
+    """Real Comuni of that exact name outside the project (metropolitan cities, special-statute regions)."""
+    name, sigla = _split_sigla((text or "").strip()[:MAX_COMUNE_QUERY])
+    normalized = normalize_name(name)
+    if len(normalized) < 2:
+        return []
+    comuni = ItalianComune.objects.filter(name_normalized=normalized).exclude(
+        scope=ItalianComune.Scope.PROJECT
+    )
+    if sigla:
+        comuni = comuni.filter(sigla=sigla)
+    return list(comuni.order_by("name", "sigla")[:20])
+
+
+def close_comuni(text):
+    """The Comuni whose names are closest to a misspelt one: difflib over the normalized names sharing its
+    first letter (at most a thousand or so names: bounded, and the same on SQLite and PostgreSQL)."""
+    name, _sigla = _split_sigla((text or "").strip()[:MAX_COMUNE_QUERY])
+    normalized = normalize_name(name)
+    if len(normalized) < 3:
+        return []
+    candidates = {}
+    for comune in ItalianComune.objects.filter(name_normalized__startswith=normalized[0]).only(
+        "name", "name_normalized", "sigla", "body_name", "region", "scope"
+    ):
+        candidates.setdefault(comune.name_normalized, []).append(comune)
+    close = difflib.get_close_matches(normalized, list(candidates), n=CLOSE_MATCHES, cutoff=0.75)
+    return [comune for key in close for comune in candidates[key]]
+
+
+def _finder_sections(request, province):
+    sections = collect_sections("province_page_sections", request, province)
+    return [s for s in sections if s.get("template", "").startswith(FINDER_SECTION_PREFIXES)]
+
+
 def comune_finder(request, page):
-    """“Trova il tuo Comune”: a plain GET form; one match goes straight to the Province's page."""
+    """“Trova il tuo Comune”: a plain GET form that confirms the Comune found and shows its Province's
+    practices and services; says why a real Comune is outside the project; suggests close names."""
     redirect = page.redirect_to_own_route(request, "comune_finder")
     if redirect is not None:
         return redirect
     text = clean_query(request.GET.get("comune"), MAX_COMUNE_QUERY)
     matches, exact = find_comuni(text) if text else ([], False)
     province_index = core_province_index(page.locale)
-    if exact and len(matches) == 1 and province_index is not None:
-        return HttpResponseRedirect(f"{province_index.url}{matches[0].province.slug}/")
-    response = TemplateResponse(
-        request,
-        "practices/comune_finder.html",
-        {
-            "page": page,
-            "self": page,
-            "comune_query": text,
-            "matches": matches,
-            "exact": exact,
-            "province_index_url": province_index.url if province_index else "",
-        },
-    )
+    context = {
+        "page": page,
+        "self": page,
+        "comune_query": text,
+        "matches": matches,
+        "exact": exact,
+        "province_index_url": province_index.url if province_index else "",
+        "found": None,
+        "outside": [],
+        "close": [],
+    }
+    if text:
+        outside = outside_comuni(text)
+        if exact and len(matches) == 1:
+            found = matches[0]
+            context["found"] = found
+            context["province_comuni"] = found.province.comuni.count()
+            context["province_url"] = f"{province_index.url}{found.province.slug}/" if province_index else ""
+            context["sections"] = _finder_sections(request, found.province)
+            context["outside"] = outside  # namesakes elsewhere, to be complete
+        else:
+            context["outside"] = outside
+            if not exact and not outside:
+                known = {(c.name, c.province.sigla) for c in matches}
+                context["close"] = [c for c in close_comuni(text) if (c.name, c.sigla) not in known]
+    response = TemplateResponse(request, "practices/comune_finder.html", context)
     add_never_cache_headers(response)
     return response
 

@@ -6,7 +6,7 @@ from .base import BasePage, BodyMixin, IntroMixin
 from .media import SiteDocument, SiteImage, SiteRendition
 from .roles import ProvinceGroup
 from .settings import SiteSettings
-from .taxonomy import Comune, Province, Sector, Theme, normalize_name
+from .taxonomy import Comune, ItalianComune, Province, Sector, Theme, normalize_name
 
 __all__ = [
     "BasePage",
@@ -15,6 +15,7 @@ __all__ = [
     "Comune",
     "DocumentLanguage",
     "DocumentType",
+    "ItalianComune",
     "Licence",
     "MacroArea",
     "Province",

@@ -147,6 +147,35 @@ class Comune(models.Model):
         super().save(*args, **kwargs)
 
 
+class ItalianComune(models.Model):
+    """Any of Italy's 7,904 Comuni (ISTAT, 2020-01-01): lets the Comune finder say why one is outside the project."""
+
+    class Scope(models.TextChoices):
+        PROJECT = "provincia-progetto", _("In una delle 76 Province del progetto")
+        METROPOLITAN = "citta-metropolitana", _("In una Città metropolitana")
+        SPECIAL_STATUTE = "regione-statuto-speciale", _("In una Regione a statuto speciale")
+
+    istat_code = models.CharField(_("codice ISTAT"), max_length=6, unique=True)
+    name = models.CharField(_("nome"), max_length=100)
+    name_normalized = models.CharField(_("nome normalizzato"), max_length=100, db_index=True, editable=False)
+    sigla = models.CharField(_("sigla"), max_length=2)
+    body_name = models.CharField(_("ente di area vasta"), max_length=100)
+    region = models.CharField(_("regione"), max_length=60)
+    scope = models.CharField(_("ambito"), max_length=30, choices=Scope.choices, db_index=True)
+
+    class Meta:
+        ordering = ["name", "sigla"]
+        verbose_name = _("Comune italiano")
+        verbose_name_plural = _("Comuni italiani")
+
+    def __str__(self):
+        return f"{self.name} ({self.sigla})"
+
+    def save(self, *args, **kwargs):
+        self.name_normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
 class TranslatableTaxonomy(TranslatableMixin, index.Indexed, models.Model):
     """A translatable controlled term: editors choose it, they never type it again."""
 

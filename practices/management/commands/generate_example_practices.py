@@ -9,7 +9,8 @@ from practices.examples import generate
 
 class Command(BaseCommand):
     help = (
-        "Creates N example practices (Italian and English), visibly marked as examples. Not for production."
+        "Creates N example practices (Italian and English) in bulk, with example proposals, replications and "
+        "contacts, all visibly marked as examples. Not for production."
     )
 
     def add_arguments(self, parser):
