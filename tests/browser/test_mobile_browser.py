@@ -53,7 +53,7 @@ PAGES = {
         "/en/events/pro-digi-the-digital-province-internet-festival-2020/",
         "/en/good-practices/?settore=sua",
         "/en/good-practices/sua-province-of-treviso/",
-        "/en/good-practices/trova-comune/?comune=Ponte",
+        "/en/good-practices/find-comune/?comune=Ponte",
         "/en/documents-and-resources/",
         "/en/documents-and-resources/library/",
         "/en/documents-and-resources/library/{document}/",

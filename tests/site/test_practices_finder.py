@@ -10,7 +10,7 @@ from practices.factories import PracticePageFactory
 pytestmark = pytest.mark.django_db
 
 IT = "/buone-pratiche/trova-comune/"
-EN = "/en/good-practices/trova-comune/"
+EN = "/en/good-practices/find-comune/"
 
 
 @pytest.fixture(autouse=True)
