@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feedback import views as feedback_views
 from mapping import accounts as mapping_accounts
 from search import views as search_views
 from site_cms.sitemaps import MultilingualSitemap
@@ -26,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
+    path(_("valutazione-pagina/"), feedback_views.submit, name="page_feedback"),
     # The mapping's referents set their password from the invitation's single-use link.
     path("accesso/imposta-password/<uidb64>/<token>/", mapping_accounts.PasswordSetView.as_view(),
          name="mapping_password_set"),

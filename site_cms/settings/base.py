@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "practices",
     "mapping",
     "search",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
