@@ -1,0 +1,63 @@
+"""Pages show what is known and nothing else: no promise of contacts "published soon"."""
+
+from django.core.cache import cache
+
+from wagtail.models import Site
+
+import pytest
+
+from core.models import Province, SiteSettings
+from news.models import NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+PROMISE = "a breve"
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def settings_of_site():
+    return SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def test_a_province_without_contacts_shows_no_contact_box(client):
+    Province.objects.filter(sigla="BS").update(website="", press_office_email="", press_office_phone="",
+                                               referent_name="")
+    html = client.get("/province/brescia/").content.decode()
+    assert PROMISE not in html
+    assert 'id="province-contacts"' not in html
+
+
+def test_a_province_shows_the_contacts_editors_filled_in(client):
+    Province.objects.filter(sigla="BS").update(
+        website="https://www.provincia.brescia.it/", press_office_phone="030 0000000",
+        referent_name="Mario Rossi", referent_phone="030 1111111",
+    )
+    html = client.get("/province/brescia/").content.decode()
+    assert 'id="province-contacts"' in html
+    assert "https://www.provincia.brescia.it/" in html and "030 0000000" in html and "030 1111111" in html
+    assert PROMISE not in html
+
+
+def test_the_newsroom_shows_press_contacts_only_when_known(client):
+    newsroom = NewsIndexPage.objects.get(locale__language_code="it")
+    newsroom.press_contacts = []
+    newsroom.press_kit = []
+    newsroom.save_revision().publish()
+    settings = settings_of_site()
+    settings.press_email = ""
+    settings.save()
+    html = client.get(newsroom.url).content.decode()
+    assert PROMISE not in html
+    assert "press-contacts-title" not in html and "press-kit-title" not in html
+
+    settings.press_email = "stampa@example.invalid"
+    settings.save()
+    cache.clear()
+    html = client.get(newsroom.url).content.decode()
+    assert "press-contacts-title" in html and "mailto:stampa@example.invalid" in html
