@@ -61,3 +61,33 @@ def test_the_newsroom_shows_press_contacts_only_when_known(client):
     cache.clear()
     html = client.get(newsroom.url).content.decode()
     assert "press-contacts-title" in html and "mailto:stampa@example.invalid" in html
+
+
+def test_the_footer_and_the_contact_page_show_only_the_settings(client, home_it):
+    settings = settings_of_site()
+    for field in ("contact_email", "contact_phone", "contact_address", "press_email"):
+        setattr(settings, field, "")
+    settings.save()
+    contact_it = settings.contact_page
+    assert contact_it is not None and contact_it.slug == "contatti"
+    html = client.get(contact_it.url).content.decode()
+    assert "mailto:" not in html and "tel:" not in html and "<address" not in html
+    assert 'href="https://www.provinceditalia.it/"' in html  # the one address an install knows
+    footer = client.get(home_it.url).content.decode().split('<footer', 1)[1]
+    assert f'href="{contact_it.url}"' in footer and "Tutti i contatti" in footer
+
+    settings.contact_email = "progetto@example.invalid"
+    settings.contact_phone = "06 0000000"
+    settings.contact_address = "Piazza di prova 1\n00100 Roma"
+    settings.save()
+    cache.clear()
+    html = client.get(contact_it.url).content.decode()
+    assert "mailto:progetto@example.invalid" in html and 'href="tel:060000000"' in html
+    assert "Piazza di prova 1<br>00100 Roma" in html
+    footer = client.get(home_it.url).content.decode().split('<footer', 1)[1]
+    assert "mailto:progetto@example.invalid" in footer
+
+
+def test_the_english_footer_links_the_english_contact_page(client, home_en):
+    footer = client.get(home_en.url).content.decode().split('<footer', 1)[1]
+    assert 'href="/en/contacts/"' in footer and "All contacts" in footer

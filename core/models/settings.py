@@ -30,6 +30,7 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(_("telefono"), max_length=40, blank=True)
     contact_address = models.TextField(_("indirizzo"), blank=True)
     press_email = models.EmailField(_("e-mail dell'ufficio stampa UPI"), blank=True)
+    contact_page = _page_fk(_("pagina «Contatti»"))
 
     upi_url = models.URLField(_("sito dell'UPI"), blank=True, default="https://www.provinceditalia.it/")
     facebook_url = models.URLField(_("pagina Facebook"), blank=True)
@@ -49,7 +50,7 @@ class SiteSettings(BaseSiteSetting):
     logo_upi = _image_fk(_("logo UPI"))
 
     select_related = [
-        "accessibility_page", "privacy_page", "legal_notes_page", "sitemap_page",
+        "contact_page", "accessibility_page", "privacy_page", "legal_notes_page", "sitemap_page",
         "logo_eu", "logo_programme", "logo_authority", "logo_upi",
     ]
 
@@ -59,8 +60,12 @@ class SiteSettings(BaseSiteSetting):
                 [
                     MultiFieldPanel(
                         [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address"),
-                         FieldPanel("press_email")],
+                         FieldPanel("press_email"), FieldPanel("contact_page")],
                         heading=_("Contatti"),
+                        help_text=_(
+                            "Compaiono nel piè di pagina, nella pagina «Contatti» e, per l'ufficio stampa, nella "
+                            "sala stampa. Un recapito lasciato vuoto non viene mostrato: il sito non ne inventa."
+                        ),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("upi_url"), FieldPanel("facebook_url"), FieldPanel("twitter_url"),
@@ -114,10 +119,24 @@ class SiteSettings(BaseSiteSetting):
         return [{"name": n, "url": u, "icon": i} for n, u, i in links if u]
 
     @property
+    def has_contacts(self):
+        return bool(self.contact_email or self.contact_phone or self.contact_address or self.press_email)
+
+    @property
     def footer_pages(self):
         """The compliance pages in the active language (one query), falling back to the chosen page."""
-        chosen = [p for p in (self.accessibility_page, self.privacy_page, self.legal_notes_page,
-                              self.sitemap_page) if p is not None]
+        return self._localized([self.accessibility_page, self.privacy_page, self.legal_notes_page,
+                                self.sitemap_page])
+
+    @property
+    def localized_contact_page(self):
+        """The «Contatti» page in the active language, if it is chosen and live."""
+        pages = self._localized([self.contact_page])
+        return pages[0] if pages and pages[0].live else None
+
+    @staticmethod
+    def _localized(pages):
+        chosen = [p for p in pages if p is not None]
         if not chosen:
             return []
         locale = Locale.get_active()
