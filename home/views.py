@@ -5,8 +5,11 @@ from collections import OrderedDict
 
 from django.db.models import Count
 from django.http import Http404
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.maps import region_map
 from core.models import MacroArea, Province
 from core.sections import collect_sections
 
@@ -18,6 +21,35 @@ def grouped_provinces():
     for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
         groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)
     return list(groups.values())
+
+
+def region_anchor(region):
+    """The anchor of a region's list on the Provinces index (from the region's Italian name)."""
+    return f"regione-{slugify(region)}"
+
+
+def project_map(provinces_page):
+    """The home hero's map: the regions of the project's Provinces, each linked to its list."""
+    counts = dict(Province.objects.values_list("region").annotate(n=Count("pk")).values_list("region", "n"))
+    if not counts:
+        return ""
+    base = provinces_page.url if provinces_page is not None else ""
+    values = {
+        region: {
+            "share": 1,
+            "label": ngettext("%(count)d Provincia", "%(count)d Province", count) % {"count": count},
+            "url": f"{base}#{region_anchor(region)}" if base else "",
+        }
+        for region, count in counts.items()
+    }
+    total = sum(counts.values())
+    return region_map(
+        values,
+        gettext("Le regioni del progetto"),
+        gettext("Le %(provinces)d Province delle %(regions)d regioni del progetto, in bianco; in trasparenza le "
+                "regioni che non ne fanno parte.") % {"provinces": total, "regions": len(counts)},
+        id_prefix="hero-map",
+    )
 
 
 def province_index(request, page):

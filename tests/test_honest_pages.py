@@ -91,3 +91,35 @@ def test_the_footer_and_the_contact_page_show_only_the_settings(client, home_it)
 def test_the_english_footer_links_the_english_contact_page(client, home_en):
     footer = client.get(home_en.url).content.decode().split('<footer', 1)[1]
     assert 'href="/en/contacts/"' in footer and "All contacts" in footer
+
+
+def test_the_home_hero_shows_the_project_map_and_a_palette_button(client, home_it):
+    html = client.get(home_it.url).content.decode()
+    hero = html.split('class="home-hero', 1)[1].split("</section>", 1)[0]
+    assert '<svg class="region-map"' in hero and 'id="hero-map-title"' in hero
+    assert "Le regioni del progetto" in hero
+    assert 'href="/province/#regione-lombardia"' in hero  # each region opens its list
+    assert "btn-light" not in hero and 'class="btn btn-primary btn-lg' in hero
+    provinces = client.get("/province/").content.decode()
+    assert 'id="regione-lombardia"' in provinces
+
+
+def test_the_funding_strip_has_the_eu_wording_and_logo_slots(client, home_it):
+    from core.factories import SiteImageFactory
+
+    settings = settings_of_site()
+    settings.logo_programme = None
+    settings.save()
+    strip = client.get(home_it.url).content.decode().split('class="funding-strip"', 1)[1].split("</section>", 1)[0]
+    eu_slot = strip.split('funding-slot--eu', 1)[1].split("</li>", 1)[0]
+    assert "<img" in eu_slot and "Cofinanziato dall&#x27;Unione europea" in eu_slot
+    programme_slot = strip.split('funding-slot--programme', 1)[1].split("</li>", 1)[0]
+    assert '<span class="funding-label">PON Governance e Capacità istituzionale 2014-2020</span>' in programme_slot
+    assert "btn" not in strip
+
+    settings.logo_programme = SiteImageFactory(title="Logo PON Governance")
+    settings.save()
+    cache.clear()
+    strip = client.get(home_it.url).content.decode().split('class="funding-strip"', 1)[1].split("</section>", 1)[0]
+    programme_slot = strip.split('funding-slot--programme', 1)[1].split("</li>", 1)[0]
+    assert "<img" in programme_slot and "funding-label" not in programme_slot

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page
 
@@ -77,6 +77,10 @@ class SiteSettings(BaseSiteSetting):
             ),
             ObjectList(
                 [
+                    HelpPanel(content=_(
+                        "Ogni logo lasciato vuoto è mostrato come testo con il suo nome. Accanto all'emblema "
+                        "dell'Unione europea compare sempre la dicitura «Cofinanziato dall'Unione europea»."
+                    )),
                     FieldPanel("funding_statement"),
                     FieldPanel("funding_statement_en"),
                     FieldPanel("logo_eu"),
@@ -99,12 +103,18 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def funding_logos(self):
-        """The four logos of the strip; a missing image is shown as its name in text."""
+        """The slots of the funding strip. An empty slot shows its name as text; the EU emblem always comes
+        with the wording of the EU's visibility rules next to it (and without an image, only that wording)."""
         return [
-            {"image": self.logo_eu, "label": _("Unione europea")},
-            {"image": self.logo_programme, "label": _("PON Governance e Capacità istituzionale 2014-2020")},
-            {"image": self.logo_authority, "label": _("Dipartimento della Funzione Pubblica")},
-            {"image": self.logo_upi, "label": _("UPI - Unione delle Province d'Italia")},
+            {"key": "eu", "image": self.logo_eu, "alt": _("Emblema dell'Unione europea"), "label": "",
+             "caption": _("Cofinanziato dall'Unione europea"),
+             "subcaption": _("Fondo europeo di sviluppo regionale e Fondo sociale europeo")},
+            {"key": "programme", "image": self.logo_programme, "alt": _("PON Governance e Capacità istituzionale 2014-2020"),
+             "label": _("PON Governance e Capacità istituzionale 2014-2020")},
+            {"key": "authority", "image": self.logo_authority, "alt": _("Dipartimento della Funzione Pubblica"),
+             "label": _("Dipartimento della Funzione Pubblica")},
+            {"key": "upi", "image": self.logo_upi, "alt": _("UPI - Unione delle Province d'Italia"),
+             "label": _("UPI - Unione delle Province d'Italia")},
         ]
 
     def get_funding_statement(self):
