@@ -140,3 +140,12 @@ def test_the_report_is_for_upi_only(client, page, report_users):
     assert client.get(url).status_code in (302, 403)
     assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(reverse("feedback_report_results")).status_code in (302, 403)
+
+
+def test_the_english_pages_ask_in_english_at_an_english_address(client, home_en):
+    page = ContentPageFactory(parent=home_en, title="A page to rate", slug="a-page-to-rate")
+    html = client.get(page.url).content.decode()
+    assert "Was this page useful?" in html and 'action="/en/page-feedback/"' in html
+    response = client.post("/en/page-feedback/", {"page": page.pk, "useful": "no", "detail": "y" * 201})
+    assert response.status_code == 400
+    assert "Write at most 200 characters (you wrote 201)." in response.content.decode()
