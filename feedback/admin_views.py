@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import django_filters
 
-from feedback.models import REASONS, PageFeedback
+from feedback.models import POSITIVE_REASONS, REASONS, PageFeedback
 from feedback.roles import can_view_report
 
 DETAILS_PER_PAGE = 20
@@ -89,7 +89,8 @@ class FeedbackReportView(ReportView):
         reasons = {}
         for row in answers.exclude(reason="").values("page", "reason").annotate(n=Count("pk")).order_by("-n"):
             reasons.setdefault(row["page"], []).append({"label": labels.get(row["reason"], row["reason"]),
-                                                        "count": row["n"], "reason": row["reason"]})
+                                                        "count": row["n"],
+                                                        "positive": row["reason"] in dict(POSITIVE_REASONS)})
         for page in pages:
             page.feedback_reasons = reasons.get(page.pk, [])
             page.feedback_details = list(
