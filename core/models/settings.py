@@ -1,6 +1,7 @@
 """Site settings: contacts, social links, footer pages and the EU-funding strip."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -134,15 +135,24 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def footer_pages(self):
-        """The compliance pages in the active language (one query), falling back to the chosen page."""
-        return self._localized([self.accessibility_page, self.privacy_page, self.legal_notes_page,
-                                self.sitemap_page])
+        """The compliance pages in the active language, falling back to the chosen page."""
+        chosen = [self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page]
+        return [self._localized_pages[p.translation_key] for p in chosen if p is not None]
 
     @property
     def localized_contact_page(self):
         """The «Contatti» page in the active language, if it is chosen and live."""
-        pages = self._localized([self.contact_page])
-        return pages[0] if pages and pages[0].live else None
+        if self.contact_page is None:
+            return None
+        page = self._localized_pages[self.contact_page.translation_key]
+        return page if page.live else None
+
+    @cached_property
+    def _localized_pages(self):
+        """The footer's pages and the contact page by translation key, in the active language (one query)."""
+        return {p.translation_key: p for p in self._localized([
+            self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page, self.contact_page,
+        ])}
 
     @staticmethod
     def _localized(pages):
