@@ -62,7 +62,7 @@ class HomePage(BodyMixin, BasePage):
         if not self.hero_image_id:
             # Without an opening image, the hero's right half shows where the project works.
             provinces_page = province_index_for_locale(self.locale)
-            context["hero_map"] = views.project_map(provinces_page)
+            context["hero_map"] = views.project_map()
             context["provinces_page"] = provinces_page
         return context
 

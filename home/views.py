@@ -5,7 +5,6 @@ from collections import OrderedDict
 
 from django.db.models import Count
 from django.http import Http404
-from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,22 +22,18 @@ def grouped_provinces():
     return list(groups.values())
 
 
-def region_anchor(region):
-    """The anchor of a region's list on the Provinces index (from the region's Italian name)."""
-    return f"regione-{slugify(region)}"
-
-
-def project_map(provinces_page):
-    """The home hero's map: the regions of the project's Provinces, each linked to its list."""
-    counts = dict(Province.objects.values_list("region").annotate(n=Count("pk")).values_list("region", "n"))
+def project_map():
+    """The home hero's map: the regions of the project's Provinces."""
+    counts = dict(Province.objects.values("region").annotate(n=Count("pk")).values_list("region", "n"))
     if not counts:
         return ""
-    base = provinces_page.url if provinces_page is not None else ""
     values = {
         region: {
             "share": 1,
             "label": ngettext("%(count)d Provincia", "%(count)d Province", count) % {"count": count},
-            "url": f"{base}#{region_anchor(region)}" if base else "",
+            # No link per region: the map is one image (role="img"), which may not contain controls; the
+            # caption links to the Provinces index, where each region has its anchor.
+            "url": "",
         }
         for region, count in counts.items()
     }

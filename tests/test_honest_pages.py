@@ -98,7 +98,8 @@ def test_the_home_hero_shows_the_project_map_and_a_palette_button(client, home_i
     hero = html.split('class="home-hero', 1)[1].split("</section>", 1)[0]
     assert '<svg class="region-map"' in hero and 'id="hero-map-title"' in hero
     assert "Le regioni del progetto" in hero
-    assert 'href="/province/#regione-lombardia"' in hero  # each region opens its list
+    assert "<a " not in hero.split('<svg', 1)[1].split("</svg>", 1)[0]  # one image, no controls inside
+    assert 'href="/province/"' in hero
     assert "btn-light" not in hero and 'class="btn btn-primary btn-lg' in hero
     provinces = client.get("/province/").content.decode()
     assert 'id="regione-lombardia"' in provinces
