@@ -59,8 +59,10 @@ class BasePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         if "slug" in self.errors and slug and self.parent_page is not None:
             draft = (
-                self.parent_page.get_children().filter(slug=slug, live=False)
-                .exclude(pk=self.instance.pk).first()
+                self.parent_page.get_children()
+                .filter(slug=slug, live=False)
+                .exclude(pk=self.instance.pk)
+                .first()
             )
             if draft is not None:
                 self.errors["slug"] = self.error_class([self._draft_clash_message(draft, slug)])
@@ -70,13 +72,16 @@ class BasePageForm(WagtailAdminPageForm):
         edited = draft.latest_revision_created_at or draft.last_published_at
         return format_html(
             '{} <a href="{}">{}</a> {}',
-            _("L'indirizzo “%(slug)s” è già usato da una bozza mai pubblicata, “%(title)s”%(when)s.") % {
-                "slug": slug, "title": draft.get_admin_display_title(),
-                "when": _(" (ultima modifica: %(date)s)") % {"date": date_format(localtime(edited), "SHORT_DATETIME_FORMAT")}
-                if edited else "",
+            _("L'indirizzo “%(slug)s” è già usato da una bozza mai pubblicata, “%(title)s”%(when)s.")
+            % {
+                "slug": slug,
+                "title": draft.get_admin_display_title(),
+                "when": _(" (ultima modifica: %(date)s)")
+                % {"date": date_format(localtime(edited), "SHORT_DATETIME_FORMAT")}
+                if edited
+                else "",
             },
             reverse("wagtailadmin_pages:edit", args=[draft.pk]),
             _("Apri quella bozza"),
             _("per continuarla o eliminarla, oppure scegli un altro slug per questa pagina."),
         )
-

@@ -65,7 +65,9 @@ def grant_collection(group, actions, collection=None):
         content_type = ContentType.objects.get(app_label=app_label, model=model)
         for action in actions:
             perm = Permission.objects.get(content_type=content_type, codename=f"{action}_{model}")
-            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=perm)
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=perm
+            )
 
 
 def grant_page(group, page, codenames):
@@ -97,7 +99,9 @@ def ensure_province_groups(role, name_prefix, admin_access=True):
 
     Returns the groups by Province. Existing groups are kept (and their members with them).
     """
-    existing = {link.province_id: link.group for link in ProvinceGroup.objects.for_role(role).select_related("group")}
+    existing = {
+        link.province_id: link.group for link in ProvinceGroup.objects.for_role(role).select_related("group")
+    }
     groups = {}
     for province in Province.objects.all():
         group = existing.get(province.pk)
@@ -155,9 +159,11 @@ def ensure_site_workflow():
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True).first()
     unfinished = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-    if default is not None and not default.workflow_pages.exists() and not default.workflow_states.filter(
-        status__in=unfinished
-    ).exists():
+    if (
+        default is not None
+        and not default.workflow_pages.exists()
+        and not default.workflow_states.filter(status__in=unfinished).exists()
+    ):
         default.active = False  # kept (its history stays readable), no longer offered
         default.save(update_fields=["active"])
     return workflow

@@ -23,13 +23,20 @@ def localized_term(model, pk, locale):
     term = model.objects.filter(pk=pk).only("translation_key", "locale_id").first()
     if term is None or term.locale_id == locale.pk:
         return pk
-    translated = model.objects.filter(translation_key=term.translation_key, locale=locale).values_list("pk", flat=True)
+    translated = model.objects.filter(translation_key=term.translation_key, locale=locale).values_list(
+        "pk", flat=True
+    )
     return translated.first() or pk
 
 
 def localize_taxonomy(sender, instance, raw=False, **kwargs):
     """``pre_save`` receiver: point the object's taxonomy relations at the terms of its locale."""
-    if raw or not isinstance(instance, TranslatableMixin) or is_taxonomy(type(instance)) or not instance.locale_id:
+    if (
+        raw
+        or not isinstance(instance, TranslatableMixin)
+        or is_taxonomy(type(instance))
+        or not instance.locale_id
+    ):
         return
     locale = instance.locale
     for field in instance._meta.get_fields():

@@ -22,7 +22,9 @@ def pages_with_feedback():
 
 class FeedbackReportFilterSet(WagtailFilterSet):
     page = django_filters.ModelChoiceFilter(
-        label=_("Pagina"), queryset=lambda request: pages_with_feedback(), method="filter_page",
+        label=_("Pagina"),
+        queryset=lambda request: pages_with_feedback(),
+        method="filter_page",
     )
     since = django_filters.DateFilter(label=_("Risposte dal"), method="filter_since")
 
@@ -50,7 +52,10 @@ class FeedbackReportView(ReportView):
     context_object_name = "pages"
     list_export = ["title", "url_path", "answers_yes", "answers_no", "last_answer"]
     export_headings = {
-        "title": _("Pagina"), "url_path": _("Percorso"), "answers_yes": _("Sì"), "answers_no": _("No"),
+        "title": _("Pagina"),
+        "url_path": _("Percorso"),
+        "answers_yes": _("Sì"),
+        "answers_no": _("No"),
         "last_answer": _("Ultima risposta"),
     }
 
@@ -64,7 +69,11 @@ class FeedbackReportView(ReportView):
 
     def answers(self):
         answers = PageFeedback.objects.all()
-        if self.filters is not None and self.filters.is_valid() and self.filters.form.cleaned_data.get("since"):
+        if (
+            self.filters is not None
+            and self.filters.is_valid()
+            and self.filters.form.cleaned_data.get("since")
+        ):
             answers = answers.filter(submitted_on__gte=self.filters.form.cleaned_data["since"])
         return answers
 
@@ -88,12 +97,18 @@ class FeedbackReportView(ReportView):
         labels = dict(REASONS)
         reasons = {}
         for row in answers.exclude(reason="").values("page", "reason").annotate(n=Count("pk")).order_by("-n"):
-            reasons.setdefault(row["page"], []).append({"label": labels.get(row["reason"], row["reason"]),
-                                                        "count": row["n"],
-                                                        "positive": row["reason"] in dict(POSITIVE_REASONS)})
+            reasons.setdefault(row["page"], []).append(
+                {
+                    "label": labels.get(row["reason"], row["reason"]),
+                    "count": row["n"],
+                    "positive": row["reason"] in dict(POSITIVE_REASONS),
+                }
+            )
         for page in pages:
             page.feedback_reasons = reasons.get(page.pk, [])
             page.feedback_details = list(
-                answers.filter(page=page).exclude(detail="").values("useful", "detail", "submitted_on")[:DETAILS_PER_PAGE]
+                answers.filter(page=page)
+                .exclude(detail="")
+                .values("useful", "detail", "submitted_on")[:DETAILS_PER_PAGE]
             )
         return pages

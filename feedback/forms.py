@@ -32,7 +32,9 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=DETAIL_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": DETAIL_MAX_LENGTH}),
-        error_messages={"max_length": _("Scrivi al massimo %(limit_value)d caratteri (ne hai scritti %(show_value)d).")},
+        error_messages={
+            "max_length": _("Scrivi al massimo %(limit_value)d caratteri (ne hai scritti %(show_value)d).")
+        },
     )
 
     def clean(self):

@@ -28,7 +28,10 @@ REASONS = POSITIVE_REASONS + NEGATIVE_REASONS
 
 class PageFeedback(models.Model):
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("pagina"), on_delete=models.CASCADE, related_name="feedback_answers",
+        "wagtailcore.Page",
+        verbose_name=_("pagina"),
+        on_delete=models.CASCADE,
+        related_name="feedback_answers",
     )
     useful = models.BooleanField(_("utile"))
     reason = models.CharField(_("motivo"), max_length=20, choices=REASONS, blank=True)

@@ -75,6 +75,9 @@ def submit(request):
         return render(request, "feedback/result.html", {"target": page, "form": form}, status=400)
     data = form.cleaned_data
     PageFeedback.objects.create(
-        page=page, useful=data["useful"] == YES, reason=data["reason"], detail=data["detail"].strip(),
+        page=page,
+        useful=data["useful"] == YES,
+        reason=data["reason"],
+        detail=data["detail"].strip(),
     )
     return render(request, "feedback/result.html", {"target": page, "thanks": True})

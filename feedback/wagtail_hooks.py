@@ -17,14 +17,16 @@ class FeedbackReportMenuItem(MenuItem):
 def feedback_report_urls():
     return [
         path("reports/valutazioni/", FeedbackReportView.as_view(), name="feedback_report"),
-        path("reports/valutazioni/results/", FeedbackReportView.as_view(results_only=True),
-             name="feedback_report_results"),
+        path(
+            "reports/valutazioni/results/",
+            FeedbackReportView.as_view(results_only=True),
+            name="feedback_report_results",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def feedback_report_menu_item():
-    return FeedbackReportMenuItem(_("Valutazioni delle pagine"), reverse("feedback_report"), icon_name="help",
-                                  order=900)
-
-
+    return FeedbackReportMenuItem(
+        _("Valutazioni delle pagine"), reverse("feedback_report"), icon_name="help", order=900
+    )

@@ -80,8 +80,9 @@ def search(queryset, query, language_code):
             term = SearchQuery(word, config=config, search_type="plain")
             search_query = term if search_query is None else search_query | term
         return (
-            queryset.filter(search_document=search_query)
-            .annotate(rank=SearchRank(F("search_document"), search_query)),
+            queryset.filter(search_document=search_query).annotate(
+                rank=SearchRank(F("search_document"), search_query)
+            ),
             True,
         )
     stems = [crude_stem(word) for word in words]

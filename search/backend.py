@@ -62,9 +62,11 @@ class MultilingualPostgresIndex(PostgresIndex):
             index.backend = self.backend.with_config(config)
             PostgresIndex.add_items(index, model, group)
 
+
 class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.query_config()
+
 
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     index_class = MultilingualPostgresIndex

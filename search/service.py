@@ -106,7 +106,9 @@ def _scored(queryset, query, operator, limit, fields=("pk",)):
     """(object, score) pairs, best first. The filters are applied as a sub-query the backend need not index;
     only ``fields`` are loaded: the page of results shown is loaded in full later."""
     model = queryset.model
-    results = model.objects.filter(pk__in=queryset.values("pk")).only(*fields).search(query, operator=operator)
+    results = (
+        model.objects.filter(pk__in=queryset.values("pk")).only(*fields).search(query, operator=operator)
+    )
     try:
         with transaction.atomic():
             scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
@@ -124,11 +126,16 @@ def _scored(queryset, query, operator, limit, fields=("pk",)):
 def find(request, query, operator="and"):
     """Every hit for ``query``, pages and documents merged by score (best first)."""
     hits = []
-    for page, score in _scored(searchable_pages(request), query, operator, MAX_HITS, ("pk", "content_type_id")):
+    for page, score in _scored(
+        searchable_pages(request), query, operator, MAX_HITS, ("pk", "content_type_id")
+    ):
         hits.append(Hit("page", page.pk, score, "", content_type_id=page.content_type_id))
     for document, score in _scored(searchable_documents(), query, operator, MAX_HITS):
         hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE))
-    content_types = {pk: ContentType.objects.get_for_id(pk) for pk in {h.content_type_id for h in hits if h.content_type_id}}
+    content_types = {
+        pk: ContentType.objects.get_for_id(pk)
+        for pk in {h.content_type_id for h in hits if h.content_type_id}
+    }
     for hit in hits:
         if hit.kind == "page":
             hit.type_key = type_key_for_model(content_types[hit.content_type_id].model_class())
@@ -143,7 +150,10 @@ def facets(hits, content_types):
         counts[hit.type_key] = counts.get(hit.type_key, 0) + 1
         if hit.content_type_id and hit.type_key not in models:
             models[hit.type_key] = content_types[hit.content_type_id].model_class()
-    order = sorted(counts, key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))))
+    order = sorted(
+        counts,
+        key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))),
+    )
     return [(key, type_label(key, models.get(key)), counts[key]) for key in order]
 
 
@@ -160,7 +170,9 @@ def block_text(block, value):
     if isinstance(block, blocks.StreamBlock):
         return [text for child in value for text in block_text(child.block, child.value)]
     if isinstance(block, blocks.StructBlock):
-        return [text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))]
+        return [
+            text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))
+        ]
     if isinstance(block, blocks.ListBlock):
         return [text for item in value for text in block_text(block.child_block, item)]
     return [str(text) for text in block.get_searchable_content(value)]
@@ -193,11 +205,15 @@ def hydrate(request, hits):
     """Load what the template shows for one page of hits, in a fixed number of queries."""
     page_ids = [hit.pk for hit in hits if hit.kind == "page"]
     pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-    documents = SiteDocument.objects.filter(pk__in=[hit.pk for hit in hits if hit.kind == "document"]).in_bulk()
+    documents = SiteDocument.objects.filter(
+        pk__in=[hit.pk for hit in hits if hit.kind == "document"]
+    ).in_bulk()
     site = Site.find_for_request(request)
     root_depth = site.root_page.depth if site else 2
     prefixes = {page.path[: 4 * depth] for page in pages.values() for depth in range(root_depth, page.depth)}
-    ancestors = {p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")}
+    ancestors = {
+        p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")
+    }
     for hit in hits:
         if hit.kind == "page":
             page = pages.get(hit.pk)
@@ -244,8 +260,11 @@ def fuzzy_hits(request, query, limit=5):
 def promotions(request, query):
     """Editors' pinned results for this query that the visitor may see, in their order."""
     pinned = SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page")
-    allowed = set(searchable_pages(request).filter(
-        pk__in=[p.page_id for p in pinned if p.page_id]).values_list("pk", flat=True))
+    allowed = set(
+        searchable_pages(request)
+        .filter(pk__in=[p.page_id for p in pinned if p.page_id])
+        .values_list("pk", flat=True)
+    )
     return [p for p in pinned if (p.page_id in allowed) or (not p.page_id and p.external_link_url)]
 
 
@@ -282,7 +301,7 @@ def place_shortcuts(request, query, limit=10):
     name = normalize_name(query)
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):
-            name = name[len(prefix):].strip()
+            name = name[len(prefix) :].strip()
     if len(name) < 2:
         return []
     province_index = province_index_for_locale(Locale.get_active())
@@ -290,10 +309,16 @@ def place_shortcuts(request, query, limit=10):
         return []
     shortcuts = []
     for province in Province.objects.filter(name__iexact=name)[:limit]:
-        shortcuts.append({"kind": "province", "province": province, "url": province_index.province_url(province)})
+        shortcuts.append(
+            {"kind": "province", "province": province, "url": province_index.province_url(province)}
+        )
     for comune in Comune.objects.filter(name_normalized=name).select_related("province")[:limit]:
-        shortcuts.append({
-            "kind": "comune", "comune": comune, "province": comune.province,
-            "url": province_index.province_url(comune.province),
-        })
+        shortcuts.append(
+            {
+                "kind": "comune",
+                "comune": comune,
+                "province": comune.province,
+                "url": province_index.province_url(comune.province),
+            }
+        )
     return shortcuts

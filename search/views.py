@@ -48,7 +48,9 @@ def search(request):
     if not hits:
         context.update(
             **service.helpful_links(request),
-            or_count=len(service.find(request, query, "or")[0]) if operator == "and" and len(query.split()) > 1 else 0,
+            or_count=len(service.find(request, query, "or")[0])
+            if operator == "and" and len(query.split()) > 1
+            else 0,
             similar=service.hydrate(request, service.fuzzy_hits(request, query)),
         )
     if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":

@@ -29,10 +29,16 @@ urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
     path(_("valutazione-pagina/"), feedback_views.submit, name="page_feedback"),
     # The mapping's referents set their password from the invitation's single-use link.
-    path("accesso/imposta-password/<uidb64>/<token>/", mapping_accounts.PasswordSetView.as_view(),
-         name="mapping_password_set"),
-    path("accesso/password-impostata/", mapping_accounts.PasswordSetDoneView.as_view(),
-         name="mapping_password_set_done"),
+    path(
+        "accesso/imposta-password/<uidb64>/<token>/",
+        mapping_accounts.PasswordSetView.as_view(),
+        name="mapping_password_set",
+    ),
+    path(
+        "accesso/password-impostata/",
+        mapping_accounts.PasswordSetDoneView.as_view(),
+        name="mapping_password_set_done",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -35,7 +35,11 @@ def choice_labels(html, name):
     if ids:
         return [re.sub(r"<[^>]+>", "", label.group(1)).strip() for label in labels if label]
     select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
-    return [label.strip() for label in re.findall(r"<option[^>]*>([^<]*)</option>", select.group(1)) if label.strip("- ")]
+    return [
+        label.strip()
+        for label in re.findall(r"<option[^>]*>([^<]*)</option>", select.group(1))
+        if label.strip("- ")
+    ]
 
 
 def names(locale_code, model):
@@ -44,10 +48,13 @@ def names(locale_code, model):
 
 # --- Sectors and themes in the page's language ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", ["it", "en"])
 def test_news_form_lists_the_sectors_and_themes_of_the_page_language(upi_client, language):
     newsroom = NewsIndexPage.objects.get(locale__language_code=language)
-    html = upi_client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk))).content.decode()
+    html = upi_client.get(
+        reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk))
+    ).content.decode()
     other = "en" if language == "it" else "it"
     sectors, themes = set(choice_labels(html, "sectors")), set(choice_labels(html, "themes"))
     assert sectors == names(language, Sector) and themes == names(language, Theme)
@@ -97,18 +104,23 @@ def test_translated_page_follows_its_terms_through_the_translation_keys():
 
 # --- Italian in the Italian admin ------------------------------------------------------------------
 
+
 def test_event_is_submitted_to_upi_in_italian(upi_client):
     event = EventPage.objects.filter(locale__language_code="it").first()
     html = upi_client.get(reverse("wagtailadmin_pages:edit", args=(event.pk,))).content.decode()
     assert f"Invia a {SITE_WORKFLOW_NAME}" in html
     assert "Moderators" not in html
     assert event.get_workflow().name == SITE_WORKFLOW_NAME
-    assert [group.name for group in event.get_workflow().tasks.first().specific.groups.all()] == [UPI_GROUP_NAME]
+    assert [group.name for group in event.get_workflow().tasks.first().specific.groups.all()] == [
+        UPI_GROUP_NAME
+    ]
 
 
 def test_news_form_sends_to_the_status_panel_to_schedule(upi_client):
     newsroom = NewsIndexPage.objects.get(locale__language_code="it")
-    html = upi_client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk))).content.decode()
+    html = upi_client.get(
+        reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk))
+    ).content.decode()
     help_text = str(NewsPage._meta.get_field("date").help_text)
     assert "“Pianifica pubblicazione”" in help_text and "Impostazioni" not in help_text
     assert "Pianifica pubblicazione" in html
@@ -119,13 +131,15 @@ def test_news_form_sends_to_the_status_panel_to_schedule(upi_client):
 
 # --- Slug already taken by an abandoned draft ------------------------------------------------------
 
+
 def test_slug_clash_with_an_abandoned_draft_links_to_it(upi_client):
     newsroom = NewsIndexPage.objects.get(locale__language_code="it")
     title = "Conferenza stampa di presentazione"
     draft = make_draft(upi_client.user, None, title)
     assert draft.slug == slugify(title) and not draft.live
     response = upi_client.post(
-        reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk)), form_data(title, None, "news")
+        reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom.pk)),
+        form_data(title, None, "news"),
     )
     assert response.status_code == 200
     errors = response.context["form"].errors["slug"]

@@ -37,8 +37,13 @@ def press_office(django_user_model):
 
 def metadata(collection, title):
     return {
-        "title": title, "collection": collection.pk, "description": "Il rapporto dell'anno.",
-        "doc_type": DocumentType.REPORT, "language": "it", "licence": "cc-by-4.0", "publication_date": "2026-11-02",
+        "title": title,
+        "collection": collection.pk,
+        "description": "Il rapporto dell'anno.",
+        "doc_type": DocumentType.REPORT,
+        "language": "it",
+        "licence": "cc-by-4.0",
+        "publication_date": "2026-11-02",
     }
 
 
@@ -47,10 +52,14 @@ def upload_and_describe(client, collection, title):
     add_url = reverse("wagtaildocs:add_multiple")
     assert client.get(add_url).status_code == 200
 
-    response = client.post(add_url, {
-        "files[]": SimpleUploadedFile("rapporto-annuale.pdf", PDF_BYTES, content_type="application/pdf"),
-        "title": "rapporto-annuale.pdf", "collection": collection.pk,
-    })
+    response = client.post(
+        add_url,
+        {
+            "files[]": SimpleUploadedFile("rapporto-annuale.pdf", PDF_BYTES, content_type="application/pdf"),
+            "title": "rapporto-annuale.pdf",
+            "collection": collection.pk,
+        },
+    )
     assert response.status_code == 200
     data = response.json()
     assert data["success"], data
@@ -61,7 +70,9 @@ def upload_and_describe(client, collection, title):
     assert SiteDocument.objects.get(pk=doc_id).collection == collection
     url = reverse("wagtaildocs:edit_multiple", args=[doc_id])
     prefix = f"doc-{doc_id}"
-    response = client.post(url, {f"{prefix}-{name}": value for name, value in metadata(collection, title).items()})
+    response = client.post(
+        url, {f"{prefix}-{name}": value for name, value in metadata(collection, title).items()}
+    )
     assert response.status_code == 200
     assert response.json()["success"], response.json().get("form", "")[:3000]
     document = SiteDocument.objects.get(title=title)
@@ -92,10 +103,14 @@ def test_press_office_uploads_into_its_closed_collection(client, press_office):
 
 def test_a_renamed_file_is_still_refused_at_the_upload(client, upi_editor):
     client.force_login(upi_editor)
-    response = client.post(reverse("wagtaildocs:add_multiple"), {
-        "files[]": SimpleUploadedFile("pagina.pdf", b"<html></html>"),
-        "title": "pagina.pdf", "collection": Collection.get_first_root_node().pk,
-    })
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("pagina.pdf", b"<html></html>"),
+            "title": "pagina.pdf",
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
     data = response.json()
     assert not data["success"]
     assert "non corrisponde" in data["error_message"]
@@ -108,7 +123,8 @@ def test_a_parked_upload_becomes_a_document_on_update(client, upi_editor):
     client.force_login(upi_editor)
     upload = UploadedFile.objects.create(
         for_content_type=ContentType.objects.get_for_model(SiteDocument),
-        file=SimpleUploadedFile("verbale.pdf", PDF_BYTES), uploaded_by_user=upi_editor,
+        file=SimpleUploadedFile("verbale.pdf", PDF_BYTES),
+        uploaded_by_user=upi_editor,
     )
     root = Collection.get_first_root_node()
     response = client.post(

@@ -26,8 +26,9 @@ def settings_of_site():
 
 
 def test_a_province_without_contacts_shows_no_contact_box(client):
-    Province.objects.filter(sigla="BS").update(website="", press_office_email="", press_office_phone="",
-                                               referent_name="")
+    Province.objects.filter(sigla="BS").update(
+        website="", press_office_email="", press_office_phone="", referent_name=""
+    )
     html = client.get("/province/brescia/").content.decode()
     assert PROMISE not in html
     assert 'id="province-contacts"' not in html
@@ -35,8 +36,10 @@ def test_a_province_without_contacts_shows_no_contact_box(client):
 
 def test_a_province_shows_the_contacts_editors_filled_in(client):
     Province.objects.filter(sigla="BS").update(
-        website="https://www.provincia.brescia.it/", press_office_phone="030 0000000",
-        referent_name="Mario Rossi", referent_phone="030 1111111",
+        website="https://www.provincia.brescia.it/",
+        press_office_phone="030 0000000",
+        referent_name="Mario Rossi",
+        referent_phone="030 1111111",
     )
     html = client.get("/province/brescia/").content.decode()
     assert 'id="province-contacts"' in html
@@ -73,7 +76,7 @@ def test_the_footer_and_the_contact_page_show_only_the_settings(client, home_it)
     html = client.get(contact_it.url).content.decode()
     assert "mailto:" not in html and "tel:" not in html and "<address" not in html
     assert 'href="https://www.provinceditalia.it/"' in html  # the one address an install knows
-    footer = client.get(home_it.url).content.decode().split('<footer', 1)[1]
+    footer = client.get(home_it.url).content.decode().split("<footer", 1)[1]
     assert f'href="{contact_it.url}"' in footer and "Tutti i contatti" in footer
 
     settings.contact_email = "progetto@example.invalid"
@@ -84,12 +87,12 @@ def test_the_footer_and_the_contact_page_show_only_the_settings(client, home_it)
     html = client.get(contact_it.url).content.decode()
     assert "mailto:progetto@example.invalid" in html and 'href="tel:060000000"' in html
     assert "Piazza di prova 1<br>00100 Roma" in html
-    footer = client.get(home_it.url).content.decode().split('<footer', 1)[1]
+    footer = client.get(home_it.url).content.decode().split("<footer", 1)[1]
     assert "mailto:progetto@example.invalid" in footer
 
 
 def test_the_english_footer_links_the_english_contact_page(client, home_en):
-    footer = client.get(home_en.url).content.decode().split('<footer', 1)[1]
+    footer = client.get(home_en.url).content.decode().split("<footer", 1)[1]
     assert 'href="/en/contacts/"' in footer and "All contacts" in footer
 
 
@@ -98,7 +101,7 @@ def test_the_home_hero_shows_the_project_map_and_a_palette_button(client, home_i
     hero = html.split('class="home-hero', 1)[1].split("</section>", 1)[0]
     assert '<svg class="region-map"' in hero and 'id="hero-map-title"' in hero
     assert "Le regioni del progetto" in hero
-    assert "<a " not in hero.split('<svg', 1)[1].split("</svg>", 1)[0]  # one image, no controls inside
+    assert "<a " not in hero.split("<svg", 1)[1].split("</svg>", 1)[0]  # one image, no controls inside
     assert 'href="/province/"' in hero
     assert "btn-light" not in hero and 'class="btn btn-primary btn-lg' in hero
     provinces = client.get("/province/").content.decode()
@@ -111,16 +114,29 @@ def test_the_funding_strip_has_the_eu_wording_and_logo_slots(client, home_it):
     settings = settings_of_site()
     settings.logo_programme = None
     settings.save()
-    strip = client.get(home_it.url).content.decode().split('class="funding-strip"', 1)[1].split("</section>", 1)[0]
-    eu_slot = strip.split('funding-slot--eu', 1)[1].split("</li>", 1)[0]
+    strip = (
+        client.get(home_it.url)
+        .content.decode()
+        .split('class="funding-strip"', 1)[1]
+        .split("</section>", 1)[0]
+    )
+    eu_slot = strip.split("funding-slot--eu", 1)[1].split("</li>", 1)[0]
     assert "<img" in eu_slot and "Cofinanziato dall&#x27;Unione europea" in eu_slot
-    programme_slot = strip.split('funding-slot--programme', 1)[1].split("</li>", 1)[0]
-    assert '<span class="funding-label">PON Governance e Capacità istituzionale 2014-2020</span>' in programme_slot
+    programme_slot = strip.split("funding-slot--programme", 1)[1].split("</li>", 1)[0]
+    assert (
+        '<span class="funding-label">PON Governance e Capacità istituzionale 2014-2020</span>'
+        in programme_slot
+    )
     assert "btn" not in strip
 
     settings.logo_programme = SiteImageFactory(title="Logo PON Governance")
     settings.save()
     cache.clear()
-    strip = client.get(home_it.url).content.decode().split('class="funding-strip"', 1)[1].split("</section>", 1)[0]
-    programme_slot = strip.split('funding-slot--programme', 1)[1].split("</li>", 1)[0]
+    strip = (
+        client.get(home_it.url)
+        .content.decode()
+        .split('class="funding-strip"', 1)[1]
+        .split("</section>", 1)[0]
+    )
+    programme_slot = strip.split("funding-slot--programme", 1)[1].split("</li>", 1)[0]
     assert "<img" in programme_slot and "funding-label" not in programme_slot

@@ -34,7 +34,9 @@ def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_
     assert response.status_code == 200
     popular = [(row["query__query_string"], row["total"]) for row in response.context["popular"]]
     assert popular[:2] == [("progetto", 3), ("ornitorinco", 2)]
-    empty = [(row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]]
+    empty = [
+        (row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]
+    ]
     assert empty == [("ornitorinco", "it", 2), ("platypus", "en", 1)]
     html = response.content.decode()
     assert "Le ricerche che non hanno trovato nulla" in html and "ornitorinco" in html

@@ -69,7 +69,13 @@ def run_workload(tmp_path, plain=False):
     if plain:
         env["PLAIN_SQLITE"] = "1"
     result = subprocess.run(
-        [sys.executable, "-c", WORKLOAD], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-c", WORKLOAD],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -12,13 +12,23 @@ from wagtail.models import Locale, Page
 
 def _image_fk(label):
     return models.ForeignKey(
-        "core.SiteImage", verbose_name=label, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.SiteImage",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 
 def _page_fk(label):
     return models.ForeignKey(
-        "wagtailcore.Page", verbose_name=label, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 
@@ -51,8 +61,15 @@ class SiteSettings(BaseSiteSetting):
     logo_upi = _image_fk(_("logo UPI"))
 
     select_related = [
-        "contact_page", "accessibility_page", "privacy_page", "legal_notes_page", "sitemap_page",
-        "logo_eu", "logo_programme", "logo_authority", "logo_upi",
+        "contact_page",
+        "accessibility_page",
+        "privacy_page",
+        "legal_notes_page",
+        "sitemap_page",
+        "logo_eu",
+        "logo_programme",
+        "logo_authority",
+        "logo_upi",
     ]
 
     edit_handler = TabbedInterface(
@@ -60,8 +77,13 @@ class SiteSettings(BaseSiteSetting):
             ObjectList(
                 [
                     MultiFieldPanel(
-                        [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address"),
-                         FieldPanel("press_email"), FieldPanel("contact_page")],
+                        [
+                            FieldPanel("contact_email"),
+                            FieldPanel("contact_phone"),
+                            FieldPanel("contact_address"),
+                            FieldPanel("press_email"),
+                            FieldPanel("contact_page"),
+                        ],
                         heading=_("Contatti"),
                         help_text=_(
                             "Compaiono nel piè di pagina, nella pagina «Contatti» e, per l'ufficio stampa, nella "
@@ -69,8 +91,12 @@ class SiteSettings(BaseSiteSetting):
                         ),
                     ),
                     MultiFieldPanel(
-                        [FieldPanel("upi_url"), FieldPanel("facebook_url"), FieldPanel("twitter_url"),
-                         FieldPanel("instagram_url")],
+                        [
+                            FieldPanel("upi_url"),
+                            FieldPanel("facebook_url"),
+                            FieldPanel("twitter_url"),
+                            FieldPanel("instagram_url"),
+                        ],
                         heading=_("Collegamenti social"),
                     ),
                 ],
@@ -78,10 +104,12 @@ class SiteSettings(BaseSiteSetting):
             ),
             ObjectList(
                 [
-                    HelpPanel(content=_(
-                        "Ogni logo lasciato vuoto è mostrato come testo con il suo nome. Accanto all'emblema "
-                        "dell'Unione europea compare sempre la dicitura «Cofinanziato dall'Unione europea»."
-                    )),
+                    HelpPanel(
+                        content=_(
+                            "Ogni logo lasciato vuoto è mostrato come testo con il suo nome. Accanto all'emblema "
+                            "dell'Unione europea compare sempre la dicitura «Cofinanziato dall'Unione europea»."
+                        )
+                    ),
                     FieldPanel("funding_statement"),
                     FieldPanel("funding_statement_en"),
                     FieldPanel("logo_eu"),
@@ -92,8 +120,12 @@ class SiteSettings(BaseSiteSetting):
                 heading=_("Striscia dei finanziamenti"),
             ),
             ObjectList(
-                [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("legal_notes_page"),
-                 FieldPanel("sitemap_page")],
+                [
+                    FieldPanel("accessibility_page"),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("legal_notes_page"),
+                    FieldPanel("sitemap_page"),
+                ],
                 heading=_("Pagine del piè di pagina"),
             ),
         ]
@@ -107,15 +139,32 @@ class SiteSettings(BaseSiteSetting):
         """The slots of the funding strip. An empty slot shows its name as text; the EU emblem always comes
         with the wording of the EU's visibility rules next to it (and without an image, only that wording)."""
         return [
-            {"key": "eu", "image": self.logo_eu, "alt": _("Emblema dell'Unione europea"), "label": "",
-             "caption": _("Cofinanziato dall'Unione europea"),
-             "subcaption": _("Fondo europeo di sviluppo regionale e Fondo sociale europeo")},
-            {"key": "programme", "image": self.logo_programme, "alt": _("PON Governance e Capacità istituzionale 2014-2020"),
-             "label": _("PON Governance e Capacità istituzionale 2014-2020")},
-            {"key": "authority", "image": self.logo_authority, "alt": _("Dipartimento della Funzione Pubblica"),
-             "label": _("Dipartimento della Funzione Pubblica")},
-            {"key": "upi", "image": self.logo_upi, "alt": _("UPI - Unione delle Province d'Italia"),
-             "label": _("UPI - Unione delle Province d'Italia")},
+            {
+                "key": "eu",
+                "image": self.logo_eu,
+                "alt": _("Emblema dell'Unione europea"),
+                "label": "",
+                "caption": _("Cofinanziato dall'Unione europea"),
+                "subcaption": _("Fondo europeo di sviluppo regionale e Fondo sociale europeo"),
+            },
+            {
+                "key": "programme",
+                "image": self.logo_programme,
+                "alt": _("PON Governance e Capacità istituzionale 2014-2020"),
+                "label": _("PON Governance e Capacità istituzionale 2014-2020"),
+            },
+            {
+                "key": "authority",
+                "image": self.logo_authority,
+                "alt": _("Dipartimento della Funzione Pubblica"),
+                "label": _("Dipartimento della Funzione Pubblica"),
+            },
+            {
+                "key": "upi",
+                "image": self.logo_upi,
+                "alt": _("UPI - Unione delle Province d'Italia"),
+                "label": _("UPI - Unione delle Province d'Italia"),
+            },
         ]
 
     def get_funding_statement(self):
@@ -125,8 +174,11 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def social_links(self):
-        links = [("Facebook", self.facebook_url, "it-facebook"), ("X (Twitter)", self.twitter_url, "it-twitter"),
-                 ("Instagram", self.instagram_url, "it-instagram")]
+        links = [
+            ("Facebook", self.facebook_url, "it-facebook"),
+            ("X (Twitter)", self.twitter_url, "it-twitter"),
+            ("Instagram", self.instagram_url, "it-instagram"),
+        ]
         return [{"name": n, "url": u, "icon": i} for n, u, i in links if u]
 
     @property
@@ -150,9 +202,18 @@ class SiteSettings(BaseSiteSetting):
     @cached_property
     def _localized_pages(self):
         """The footer's pages and the contact page by translation key, in the active language (one query)."""
-        return {p.translation_key: p for p in self._localized([
-            self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page, self.contact_page,
-        ])}
+        return {
+            p.translation_key: p
+            for p in self._localized(
+                [
+                    self.accessibility_page,
+                    self.privacy_page,
+                    self.legal_notes_page,
+                    self.sitemap_page,
+                    self.contact_page,
+                ]
+            )
+        }
 
     @staticmethod
     def _localized(pages):

@@ -95,6 +95,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "site_cms.wsgi.application"
 
+
 def for_concurrent_use(database):
     """SQLite (the default on a new machine) set up for a web server's concurrent requests.
 
@@ -216,4 +217,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-SITE_DESCRIPTION = _("Il progetto UPI e Dipartimento della Funzione Pubblica per i servizi delle Province ai Comuni")
+SITE_DESCRIPTION = _(
+    "Il progetto UPI e Dipartimento della Funzione Pubblica per i servizi delle Province ai Comuni"
+)

@@ -13,26 +13,56 @@ WIDTHS = [320, 360, 390, 768]
 # One page of every page type, in Italian and in English.
 PAGES = {
     "it": [
-        "/", "/il-progetto/", "/settori/", "/settori/stazione-unica-appaltante/", "/province/", "/province/treviso/",
-        "/mappa-del-sito/", "/sala-stampa/", "/sala-stampa/al-via-il-progetto/", "/eventi/", "/eventi/passati/",
-        "/eventi/pro-digi-la-provincia-digitale-internet-festival-2020/", "/buone-pratiche/?settore=sua",
-        "/buone-pratiche/sua-provincia-di-treviso/", "/buone-pratiche/trova-comune/?comune=Ponte",
-        "/documenti-e-risorse/", "/documenti-e-risorse/biblioteca/", "/documenti-e-risorse/biblioteca/{document}/",
-        "/documenti-e-risorse/gruppi-di-lavoro/", "/documenti-e-risorse/gruppi-di-lavoro/stazione-unica-appaltante/",
-        "/documenti-e-risorse/focus-group/nord-ovest/", "/documenti-e-risorse/formazione/",
-        "/documenti-e-risorse/formazione/formazione-funzionari-province/", "/cerca/?q=provincia",
+        "/",
+        "/il-progetto/",
+        "/settori/",
+        "/settori/stazione-unica-appaltante/",
+        "/province/",
+        "/province/treviso/",
+        "/mappa-del-sito/",
+        "/sala-stampa/",
+        "/sala-stampa/al-via-il-progetto/",
+        "/eventi/",
+        "/eventi/passati/",
+        "/eventi/pro-digi-la-provincia-digitale-internet-festival-2020/",
+        "/buone-pratiche/?settore=sua",
+        "/buone-pratiche/sua-provincia-di-treviso/",
+        "/buone-pratiche/trova-comune/?comune=Ponte",
+        "/documenti-e-risorse/",
+        "/documenti-e-risorse/biblioteca/",
+        "/documenti-e-risorse/biblioteca/{document}/",
+        "/documenti-e-risorse/gruppi-di-lavoro/",
+        "/documenti-e-risorse/gruppi-di-lavoro/stazione-unica-appaltante/",
+        "/documenti-e-risorse/focus-group/nord-ovest/",
+        "/documenti-e-risorse/formazione/",
+        "/documenti-e-risorse/formazione/formazione-funzionari-province/",
+        "/cerca/?q=provincia",
     ],
     "en": [
-        "/en/", "/en/the-project/", "/en/sectors/", "/en/sectors/single-procurement-office/", "/en/provinces/",
-        "/en/provinces/treviso/", "/en/site-map/", "/en/newsroom/", "/en/newsroom/the-project-starts/", "/en/events/",
-        "/en/events/past/", "/en/events/pro-digi-the-digital-province-internet-festival-2020/",
-        "/en/good-practices/?settore=sua", "/en/good-practices/sua-province-of-treviso/",
-        "/en/good-practices/trova-comune/?comune=Ponte", "/en/documents-and-resources/",
+        "/en/",
+        "/en/the-project/",
+        "/en/sectors/",
+        "/en/sectors/single-procurement-office/",
+        "/en/provinces/",
+        "/en/provinces/treviso/",
+        "/en/site-map/",
+        "/en/newsroom/",
+        "/en/newsroom/the-project-starts/",
+        "/en/events/",
+        "/en/events/past/",
+        "/en/events/pro-digi-the-digital-province-internet-festival-2020/",
+        "/en/good-practices/?settore=sua",
+        "/en/good-practices/sua-province-of-treviso/",
+        "/en/good-practices/trova-comune/?comune=Ponte",
+        "/en/documents-and-resources/",
         "/en/documents-and-resources/library/",
-        "/en/documents-and-resources/library/{document}/", "/en/documents-and-resources/working-groups/",
+        "/en/documents-and-resources/library/{document}/",
+        "/en/documents-and-resources/working-groups/",
         "/en/documents-and-resources/working-groups/single-procurement-office/",
-        "/en/documents-and-resources/focus-groups/north-west/", "/en/documents-and-resources/training/",
-        "/en/documents-and-resources/training/training-provincial-officials/", "/en/search/?q=province",
+        "/en/documents-and-resources/focus-groups/north-west/",
+        "/en/documents-and-resources/training/",
+        "/en/documents-and-resources/training/training-provincial-officials/",
+        "/en/search/?q=province",
     ],
 }
 
@@ -52,7 +82,12 @@ print(document.pk)
 def document_id(site_url, site_env):
     """The library has no document in the seed content: add one, as an editor would."""
     result = subprocess.run(
-        [*MANAGE, "shell", "-c", CREATE_DOCUMENT], env=site_env, cwd=ROOT, check=True, capture_output=True, text=True
+        [*MANAGE, "shell", "-c", CREATE_DOCUMENT],
+        env=site_env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return result.stdout.strip().splitlines()[-1]
 
@@ -67,9 +102,7 @@ def test_no_page_is_wider_than_the_screen(browser, site_url, document_id, width,
         path = path.format(document=document_id)
         response = page.goto(site_url + path, wait_until="load")
         assert response.status == 200, path
-        scroll_width, inner_width = page.evaluate(
-            "[document.documentElement.scrollWidth, window.innerWidth]"
-        )
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll_width > inner_width:
             too_wide.append((path, scroll_width))
     context.close()
