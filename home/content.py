@@ -526,15 +526,31 @@ PRIVACY_BODY = [
             ),
         ],
     ),
-    ("heading", T("Informativa completa", "Full notice")),
+    ("heading", T("Valutazione delle pagine", "Page feedback")),
     (
         "paragraph",
         [
             T(
-                "L'informativa sul trattamento dei dati personali ai sensi del Regolamento (UE) 2016/679 è redatta dal "
-                "titolare del trattamento, l'UPI, e sarà pubblicata in questa pagina.",
-                "The notice on the processing of personal data under Regulation (EU) 2016/679 is written by the data "
-                "controller, UPI, and will be published on this page.",
+                "La domanda «Questa pagina ti è stata utile?» in fondo alle pagine non usa cookie e registra solo la "
+                "pagina, la risposta, il motivo scelto, il testo facoltativo e il giorno. Per limitare gli invii "
+                "ripetuti, il sito conserva per un'ora, in memoria temporanea, un'impronta cifrata dell'indirizzo di "
+                "rete che cambia ogni giorno e non permette di risalire all'indirizzo.",
+                "The question “Was this page useful?” at the foot of the pages uses no cookie and records only the "
+                "page, the answer, the chosen reason, the optional text and the day. To limit repeated submissions, the "
+                "site keeps for one hour, in temporary memory, an encrypted fingerprint of the network address that "
+                "changes every day and does not lead back to the address.",
+            ),
+        ],
+    ),
+    ("heading", T("Titolare del trattamento", "Data controller")),
+    (
+        "paragraph",
+        [
+            T(
+                "Il titolare del trattamento dei dati personali raccolti dal sito è l'UPI – Unione delle Province "
+                "d'Italia. I recapiti sono nella pagina «Contatti».",
+                "The controller of the personal data collected by the site is UPI – Union of the Italian Provinces. "
+                "Its contact details are on the “Contacts” page.",
             ),
         ],
     ),
@@ -567,6 +583,30 @@ LEGAL_BODY = [
                 "territoriali; popolazione al censimento 2011), con licenza CC BY 3.0 IT.",
                 "The list of Provinces and Comuni comes from ISTAT (statistical codes of the territorial administrative "
                 "units; population at the 2011 census), under the CC BY 3.0 IT licence.",
+            ),
+        ],
+    ),
+]
+
+# The «Contatti» page: its addresses come only from the site settings (see templates/home/content_page.html);
+# the text says only what is true on every install.
+CONTACTS = {
+    "title": T("Contatti", "Contacts"),
+    "slug": T("contatti", "contacts"),
+    "intro": T(
+        "Come raggiungere l'UPI per il progetto «Le Province e il sistema dei servizi a supporto dei Comuni».",
+        "How to reach UPI about the project “The Provinces and the system of services supporting the Comuni”.",
+    ),
+}
+CONTACTS_BODY = [
+    (
+        "paragraph",
+        [
+            T(
+                "Il progetto è realizzato dall'UPI – Unione delle Province d'Italia. Per le notizie e i contatti di una "
+                "singola Provincia, si veda la sua pagina nella sezione «Le Province».",
+                "The project is carried out by UPI – Union of the Italian Provinces. For the news and the contacts of a "
+                "single Province, see its page in the “Provinces” section.",
             ),
         ],
     ),
@@ -695,12 +735,13 @@ def load_base_content(loader):
     privacy = loader.section_page(home, ContentPage, PRIVACY, PRIVACY_BODY)
     legal = loader.section_page(home, ContentPage, LEGAL, LEGAL_BODY)
     sitemap = loader.section_page(home, SitemapPage, SITEMAP)
+    contacts = loader.section_page(home, ContentPage, CONTACTS, CONTACTS_BODY)
 
     if not home.hero_cta_page_id:
         home.hero_cta_page = project
         home.save_revision().publish()
 
-    ensure_settings(loader, accessibility, privacy, legal, sitemap)
+    ensure_settings(loader, accessibility, privacy, legal, sitemap, contacts)
 
     for page in [
         home,
@@ -714,12 +755,13 @@ def load_base_content(loader):
         privacy,
         legal,
         sitemap,
+        contacts,
     ]:
         loader.translate(page)
     return home
 
 
-def ensure_settings(loader, accessibility, privacy, legal, sitemap):
+def ensure_settings(loader, accessibility, privacy, legal, sitemap, contacts):
     site = Site.objects.get(is_default_site=True)
     settings = SiteSettings.for_site(site)
     changed = False
@@ -728,6 +770,7 @@ def ensure_settings(loader, accessibility, privacy, legal, sitemap):
         ("privacy_page", privacy),
         ("legal_notes_page", legal),
         ("sitemap_page", sitemap),
+        ("contact_page", contacts),
     ):
         if getattr(settings, f"{field}_id") is None:
             setattr(settings, field, page)

@@ -74,6 +74,11 @@ class HomePage(BodyMixin, BasePage):
             .order_by("sector__sort_order")
         )
         context["sections"] = collect_sections("home_page_sections", request, self)
+        if not self.hero_image_id:
+            # Without an opening image, the hero's right half shows where the project works.
+            provinces_page = province_index_for_locale(self.locale)
+            context["hero_map"] = views.project_map()
+            context["provinces_page"] = provinces_page
         return context
 
 

@@ -42,8 +42,14 @@ class NewsIndexPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, BasePage
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        FieldPanel("press_contacts"),
-        FieldPanel("press_kit"),
+        FieldPanel(
+            "press_contacts",
+            help_text=_(
+                "Se lasciati vuoti, la pagina mostra l'e-mail dell'ufficio stampa UPI indicata nelle impostazioni del "
+                "sito; se manca anche quella, non mostra la sezione."
+            ),
+        ),
+        FieldPanel("press_kit", help_text=_("Se lasciata vuota, la sezione non viene mostrata.")),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 

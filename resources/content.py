@@ -182,10 +182,8 @@ TRAINING_OFFER_BODY = [
         "the mapping, the focus groups and the working groups.",
     ),
     T(
-        "Il formato, i moduli, le sessioni e le modalità di iscrizione non sono ancora definiti: saranno "
-        "pubblicati in questa pagina.",
-        "The format, the modules, the sessions and how to register are not yet defined: they will be published "
-        "on this page.",
+        "Il formato, i moduli, le sessioni e le modalità di iscrizione non sono ancora definiti.",
+        "The format, the modules, the sessions and how to register are not yet defined.",
     ),
 ]
 TRAINING_PLAN_HEADING = T("Il piano", "The plan")

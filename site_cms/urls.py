@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.images import serve_private_rendition
+from feedback import views as feedback_views
 from mapping import accounts as mapping_accounts
 from resources.login import after_login
 from search import views as search_views
@@ -31,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
+    path(_("valutazione-pagina/"), feedback_views.submit, name="page_feedback"),
     # The mapping's referents set their password from the invitation's single-use link.
     path(
         _("accesso/imposta-password/<uidb64>/<token>/"),

@@ -1,10 +1,11 @@
 """Site settings: contacts, social links, footer pages and the EU-funding strip."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page
 
@@ -40,6 +41,7 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(_("telefono"), max_length=40, blank=True)
     contact_address = models.TextField(_("indirizzo"), blank=True)
     press_email = models.EmailField(_("e-mail dell'ufficio stampa UPI"), blank=True)
+    contact_page = _page_fk(_("pagina «Contatti»"))
 
     upi_url = models.URLField(_("sito dell'UPI"), blank=True, default="https://www.provinceditalia.it/")
     facebook_url = models.URLField(_("pagina Facebook"), blank=True)
@@ -59,6 +61,7 @@ class SiteSettings(BaseSiteSetting):
     logo_upi = _image_fk(_("logo UPI"))
 
     select_related = [
+        "contact_page",
         "accessibility_page",
         "privacy_page",
         "legal_notes_page",
@@ -79,8 +82,13 @@ class SiteSettings(BaseSiteSetting):
                             FieldPanel("contact_phone"),
                             FieldPanel("contact_address"),
                             FieldPanel("press_email"),
+                            FieldPanel("contact_page"),
                         ],
                         heading=_("Contatti"),
+                        help_text=_(
+                            "Compaiono nel piè di pagina, nella pagina «Contatti» e, per l'ufficio stampa, nella "
+                            "sala stampa. Un recapito lasciato vuoto non viene mostrato: il sito non ne inventa."
+                        ),
                     ),
                     MultiFieldPanel(
                         [
@@ -96,6 +104,12 @@ class SiteSettings(BaseSiteSetting):
             ),
             ObjectList(
                 [
+                    HelpPanel(
+                        content=_(
+                            "Ogni logo lasciato vuoto è mostrato come testo con il suo nome. Accanto all'emblema "
+                            "dell'Unione europea compare sempre la dicitura «Cofinanziato dall'Unione europea»."
+                        )
+                    ),
                     FieldPanel("funding_statement"),
                     FieldPanel("funding_statement_en"),
                     FieldPanel("logo_eu"),
@@ -122,12 +136,35 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def funding_logos(self):
-        """The four logos of the strip; a missing image is shown as its name in text."""
+        """The slots of the funding strip. An empty slot shows its name as text; the EU emblem always comes
+        with the wording of the EU's visibility rules next to it (and without an image, only that wording)."""
         return [
-            {"image": self.logo_eu, "label": _("Unione europea")},
-            {"image": self.logo_programme, "label": _("PON Governance e Capacità istituzionale 2014-2020")},
-            {"image": self.logo_authority, "label": _("Dipartimento della Funzione Pubblica")},
-            {"image": self.logo_upi, "label": _("UPI - Unione delle Province d'Italia")},
+            {
+                "key": "eu",
+                "image": self.logo_eu,
+                "alt": _("Emblema dell'Unione europea"),
+                "label": "",
+                "caption": _("Cofinanziato dall'Unione europea"),
+                "subcaption": _("Fondo europeo di sviluppo regionale e Fondo sociale europeo"),
+            },
+            {
+                "key": "programme",
+                "image": self.logo_programme,
+                "alt": _("PON Governance e Capacità istituzionale 2014-2020"),
+                "label": _("PON Governance e Capacità istituzionale 2014-2020"),
+            },
+            {
+                "key": "authority",
+                "image": self.logo_authority,
+                "alt": _("Dipartimento della Funzione Pubblica"),
+                "label": _("Dipartimento della Funzione Pubblica"),
+            },
+            {
+                "key": "upi",
+                "image": self.logo_upi,
+                "alt": _("UPI - Unione delle Province d'Italia"),
+                "label": _("UPI - Unione delle Province d'Italia"),
+            },
         ]
 
     def get_funding_statement(self):
@@ -145,13 +182,42 @@ class SiteSettings(BaseSiteSetting):
         return [{"name": n, "url": u, "icon": i} for n, u, i in links if u]
 
     @property
+    def has_contacts(self):
+        return bool(self.contact_email or self.contact_phone or self.contact_address or self.press_email)
+
+    @property
     def footer_pages(self):
-        """The compliance pages in the active language (one query), falling back to the chosen page."""
-        chosen = [
-            p
-            for p in (self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page)
-            if p is not None
-        ]
+        """The compliance pages in the active language, falling back to the chosen page."""
+        chosen = [self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page]
+        return [self._localized_pages[p.translation_key] for p in chosen if p is not None]
+
+    @property
+    def localized_contact_page(self):
+        """The «Contatti» page in the active language, if it is chosen and live."""
+        if self.contact_page is None:
+            return None
+        page = self._localized_pages[self.contact_page.translation_key]
+        return page if page.live else None
+
+    @cached_property
+    def _localized_pages(self):
+        """The footer's pages and the contact page by translation key, in the active language (one query)."""
+        return {
+            p.translation_key: p
+            for p in self._localized(
+                [
+                    self.accessibility_page,
+                    self.privacy_page,
+                    self.legal_notes_page,
+                    self.sitemap_page,
+                    self.contact_page,
+                ]
+            )
+        }
+
+    @staticmethod
+    def _localized(pages):
+        chosen = [p for p in pages if p is not None]
         if not chosen:
             return []
         locale = Locale.get_active()

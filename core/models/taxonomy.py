@@ -81,7 +81,14 @@ class Province(index.Indexed, models.Model):
             ],
             heading=_("Dati ISTAT"),
         ),
-        FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("website")],
+            heading=_("Sito istituzionale"),
+            help_text=_(
+                "I contatti compilati qui compaiono nel riquadro «Contatti» della pagina della Provincia. "
+                "Finché sono tutti vuoti, il riquadro non viene mostrato."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel("press_office_email"), FieldPanel("press_office_phone")],
             heading=_("Ufficio stampa"),

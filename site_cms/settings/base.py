@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "practices",
     "mapping",
     "search",
+    "feedback",
     "wagtail_localize",
     "axes",
     "wagtail_localize.locales",
