@@ -32,3 +32,21 @@ class NoResultsDailyHits(models.Model):
     def add_hit(cls, query, language):
         row, _created = cls.objects.get_or_create(query=query, date=timezone.localdate(), language=language)
         cls.objects.filter(pk=row.pk).update(hits=F("hits") + 1)
+
+
+class SearchWord(models.Model):
+    """A word of the indexed content, per language: the vocabulary the “did you mean” suggestions come from.
+
+    Filled as content is indexed (see ``search.vocabulary``) and rebuilt by ``update_index``; on PostgreSQL a
+    trigram index on ``word`` serves the similarity look-up."""
+
+    language = models.CharField(_("lingua"), max_length=8)
+    word = models.CharField(_("parola"), max_length=40)
+
+    class Meta:
+        verbose_name = _("parola indicizzata")
+        verbose_name_plural = _("parole indicizzate")
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="search_word_unique")]
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
