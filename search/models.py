@@ -50,3 +50,21 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return f"{self.word} ({self.language})"
+
+
+class SearchSummary(models.Model):
+    """What a result shows of an indexed object (its plain text, its own date), written when it is indexed,
+    so a page of results is shown without loading each page type's tables."""
+
+    kind = models.CharField(_("tipo"), max_length=100)
+    object_id = models.CharField(_("oggetto"), max_length=255)
+    text = models.TextField(_("testo"), blank=True)
+    date = models.DateField(_("data"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sintesi per la ricerca")
+        verbose_name_plural = _("sintesi per la ricerca")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_summary_unique")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Length, Substr
@@ -228,17 +229,17 @@ class Search:
                 wanted = [pk for pk, model in self.models.items() if type_key_for_model(model) == type_key]
                 pages = Page.objects.filter(pk__in=searchable_pages(self.request).filter(content_type_id__in=wanted)
                                             .values("pk")).search(self.query, operator=self.operator)
-            for page, score in _scored(pages, n, ("pk", "content_type_id")):
+            for page, score in _scored(pages, n):
                 hits.append(Hit("page", page.pk, score, type_key_for_model(self.models[page.content_type_id]),
-                                content_type_id=page.content_type_id))
+                                content_type_id=page.content_type_id, obj=page))
         if type_key in ("", DOCUMENT_TYPE) and self.document_count:
-            for document, score in _scored(self.documents, n, ("pk",)):
-                hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE))
+            for document, score in _scored(self.documents, n):
+                hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE, obj=document))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:n]
 
 
-def _scored(results, limit, fields):
+def _scored(results, limit):
     """(object, score) pairs, best first; scores turned “higher is better” (SQLite's bm25 is negative)."""
     try:
         scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
@@ -311,12 +312,43 @@ def searchable_text(obj):
     return " ".join(text for text in unique if text)
 
 
+SUMMARY_LENGTH = 4000  # of the text a result's snippet is cut from
+
+
+def summary_kind(obj):
+    return PAGE_TYPE if isinstance(obj, Page) else obj._meta.label_lower
+
+
+def write_summaries(objs):
+    """Store what a result shows of each object (plain text, own date): called when objects are indexed."""
+    from search.models import SearchSummary
+
+    summaries = []
+    for obj in objs:
+        get_date = getattr(obj, "get_search_date", None)
+        summaries.append(SearchSummary(
+            kind=summary_kind(obj), object_id=str(obj.pk), text=searchable_text(obj)[:SUMMARY_LENGTH],
+            date=_as_date(get_date()) if callable(get_date) else None,
+        ))
+    if summaries:
+        SearchSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["kind", "object_id"],
+                                          update_fields=["text", "date"], batch_size=200)
+
+
 def hydrate(request, hits):
     """Load what the template shows for one page of hits, in a fixed number of queries."""
+    from search.models import SearchSummary
+
     page_ids = [hit.pk for hit in hits if hit.kind == "page"]
-    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-    document_ids = [hit.pk for hit in hits if hit.kind == "document"]
-    documents = SiteDocument.objects.filter(pk__in=document_ids).in_bulk() if document_ids else {}
+    pages = {hit.pk: hit.obj for hit in hits if hit.kind == "page" and isinstance(hit.obj, Page)}
+    missing = [pk for pk in page_ids if pk not in pages]
+    if missing:
+        pages.update(Page.objects.filter(pk__in=missing).in_bulk())
+    summaries = {
+        int(summary.object_id): summary
+        for summary in SearchSummary.objects.filter(kind=PAGE_TYPE, object_id__in=[str(pk) for pk in page_ids])
+    } if page_ids else {}
+    documents = {hit.pk: hit.obj for hit in hits if hit.kind == "document" and hit.obj is not None}
     root = search_root(request)
     root_depth = root.depth if root is not None else 2
     prefixes = {page.path[: 4 * depth] for page in pages.values() for depth in range(root_depth, page.depth)}
@@ -327,14 +359,15 @@ def hydrate(request, hits):
         if hit.kind == "page":
             page = pages.get(hit.pk)
             if page is None:
+                hit.obj = None
                 continue
+            summary = summaries.get(page.pk)
             hit.obj = page
             hit.url = page.get_url(request)
             hit.title = page.title
-            hit.label = str(page._meta.verbose_name)
-            get_date = getattr(page, "get_search_date", None)
-            hit.date = _as_date(get_date()) if callable(get_date) else None
-            hit.text = searchable_text(page) or page.search_description
+            hit.label = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+            hit.date = summary.date if summary else None
+            hit.text = (summary.text if summary else "") or page.search_description
             hit.breadcrumbs = [
                 ancestors[page.path[: 4 * depth]]
                 for depth in range(root_depth + 1, page.depth)
@@ -343,6 +376,7 @@ def hydrate(request, hits):
         else:
             document = documents.get(hit.pk)
             if document is None:
+                hit.obj = None
                 continue
             hit.obj = document
             hit.url = document.url
@@ -388,6 +422,8 @@ def helpful_links(request, with_home_sections=True):
     return links
 
 
+PROVINCE_NAMES_KEY = "search:province-names"
+COMUNE_NAMES_KEY = "search:comune-names"
 PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality of ", "the province of ")
 
 
@@ -397,17 +433,44 @@ def place_shortcuts(request, query, limit=10):
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix):].strip()
-    if len(name) < 2:
+    if len(name) < 2 or len(name.split()) > 5:
+        return []
+    province_ids = province_names().get(name, [])
+    comune_ids = comune_names().get(name, [])
+    comuni = list(Comune.objects.filter(pk__in=comune_ids).select_related("province")[:limit]) if comune_ids else []
+    if not province_ids and not comuni:
         return []
     province_index = province_index_for_locale(active_locale(request))
     if province_index is None or not searchable_pages(request).filter(pk=province_index.pk).exists():
         return []
     shortcuts = []
-    for province in Province.objects.filter(name__iexact=name)[:limit]:
+    for province in Province.objects.filter(pk__in=province_ids)[:limit] if province_ids else []:
         shortcuts.append({"kind": "province", "province": province, "url": province_index.province_url(province)})
-    for comune in Comune.objects.filter(name_normalized=name).select_related("province")[:limit]:
+    for comune in comuni:
         shortcuts.append({
             "kind": "comune", "comune": comune, "province": comune.province,
             "url": province_index.province_url(comune.province),
         })
     return shortcuts
+
+
+def comune_names():
+    """{normalized name: [Comune ids]}, kept in the cache for an hour like the Provinces' names."""
+    names = cache.get(COMUNE_NAMES_KEY)
+    if names is None:
+        names = {}
+        for pk, comune_name in Comune.objects.values_list("pk", "name_normalized"):
+            names.setdefault(comune_name, []).append(pk)
+        cache.set(COMUNE_NAMES_KEY, names, 3600)
+    return names
+
+
+def province_names():
+    """{lower-case name: [Province ids]}: the Provinces are reference data, kept in the cache for an hour."""
+    names = cache.get(PROVINCE_NAMES_KEY)
+    if names is None:
+        names = {}
+        for pk, province_name in Province.objects.values_list("pk", "name"):
+            names.setdefault(normalize_name(province_name), []).append(pk)
+        cache.set(PROVINCE_NAMES_KEY, names, 3600)
+    return names

@@ -43,8 +43,7 @@ def search(request):
     if not found.total:
         context.update(
             **service.helpful_links(request, with_home_sections=False),
-            or_count=(service.Search(request, query, "or").total
-                      if operator == "and" and len(query.split()) > 1 else 0),
+            any_word=operator == "and" and len(query.split()) > 1,
         )
     if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":
         counters.note(request, query, service.search_language(), found.total + len(context["places"]))

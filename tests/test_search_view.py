@@ -136,7 +136,7 @@ def test_query_count_does_not_grow_with_the_results(client, home_it, django_asse
 def test_no_results_suggest_any_word_instead_of_all(client):
     response = client.get("/cerca/", {"q": "progetto ornitorinco"})
     assert response.context["total"] == 0
-    assert response.context["or_count"] > 0
+    assert response.context["any_word"]
     html = response.content.decode()
     assert "?q=progetto%20ornitorinco&amp;op=or" in html
     any_word = client.get("/cerca/", {"q": "progetto ornitorinco", "op": "or"})
