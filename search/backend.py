@@ -85,6 +85,7 @@ class VocabularyRebuilderMixin:
 
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
+        objs = list(objs)
         if model.get_search_fields():
             add_to_vocabulary(objs)
         groups = defaultdict(list)

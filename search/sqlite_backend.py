@@ -47,6 +47,7 @@ class StemmingSQLiteIndex(SQLiteIndex):
         """As the stock index, with each entry's title and body stemmed (the autocomplete field is not)."""
         if not model.get_search_fields():
             return
+        objs = list(objs)
         add_to_vocabulary(objs)
         locale_codes = {}
         indexers = [StemmedObjectIndexer(obj, self.backend, object_language(obj, locale_codes)) for obj in objs]
