@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks, hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
@@ -97,6 +99,15 @@ def _memo(request, name, compute):
     return memo[name]
 
 
+def active_locale_filter():
+    """The active locale as a filter, joined in the query (the page chrome looks the Locale up already)."""
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return {"locale__language_code": code}
+
+
 def active_locale(request):
     return _memo(request, "locale", Locale.get_active)
 
@@ -110,7 +121,7 @@ def search_root(request):
             return None
         translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
         localized = (
-            Page.objects.filter(Q(translation_key=Subquery(translation_key), locale=active_locale(request), live=True)
+            Page.objects.filter(Q(translation_key=Subquery(translation_key), live=True, **active_locale_filter())
                                 | Q(pk=site.root_page_id))
             .only("path", "depth").order_by(Case(When(pk=site.root_page_id, then=1), default=0))
         )
@@ -128,7 +139,7 @@ def publicly_viewable(pages):
 
 def searchable_pages(request):
     """Live, public pages of the request's site in the active language."""
-    pages = publicly_viewable(Page.objects.live().filter(locale=active_locale(request)))
+    pages = publicly_viewable(Page.objects.live().filter(**active_locale_filter()))
     root = search_root(request)
     if root is not None:
         pages = pages.filter(path__startswith=root.path, depth__gte=root.depth)
