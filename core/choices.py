@@ -30,7 +30,10 @@ class DocumentLanguage(models.TextChoices):
 
 class Licence(models.TextChoices):
     CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribuzione 4.0 (CC BY 4.0)")
-    CC_BY_SA_4 = "cc-by-sa-4.0", _("Creative Commons Attribuzione - Condividi allo stesso modo 4.0 (CC BY-SA 4.0)")
+    CC_BY_SA_4 = (
+        "cc-by-sa-4.0",
+        _("Creative Commons Attribuzione - Condividi allo stesso modo 4.0 (CC BY-SA 4.0)"),
+    )
     CC0 = "cc0-1.0", _("Pubblico dominio (CC0 1.0)")
     ALL_RIGHTS = "all-rights-reserved", _("Tutti i diritti riservati")
 

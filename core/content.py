@@ -52,7 +52,10 @@ SECTORS = [
     },
     {
         "code": "innovazione",
-        "name": T("Servizi di innovazione, raccolta ed elaborazione dati", "Innovation, data collection and processing services"),
+        "name": T(
+            "Servizi di innovazione, raccolta ed elaborazione dati",
+            "Innovation, data collection and processing services",
+        ),
         "short_name": T("Innovazione e dati", "Innovation and data"),
         "slug": T("innovazione-dati", "innovation-data"),
         "icon": "it-software",
@@ -68,6 +71,7 @@ SECTORS = [
         ),
     },
 ]
+
 
 def ensure_locales():
     for code in ("it", "en"):
@@ -98,7 +102,6 @@ def ensure_sectors(loader):
         sectors[data["code"]] = sector
         loader.translate(sector)
     return sectors
-
 
 
 def eu_emblem():

@@ -14,7 +14,9 @@ class FilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            field.widget.attrs["class"] = (
+                "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
 
     def set_choices(self, name, choices, feminine=False):
         """The field's choices, after the empty choice that selects everything."""

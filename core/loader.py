@@ -66,7 +66,9 @@ class StreamBuilder:
         return self
 
     def quote(self, quote, attribution=""):
-        self.blocks.append(self._block("quote", {"quote": self._t(quote), "attribution": self._t(attribution)}))
+        self.blocks.append(
+            self._block("quote", {"quote": self._t(quote), "attribution": self._t(attribution)})
+        )
         return self
 
     def key_figures(self, heading, figures):
@@ -76,7 +78,10 @@ class StreamBuilder:
                 {
                     "heading": self._t(heading),
                     "figures": [
-                        self._block("item", {"value": self._t(value), "label": self._t(label), "description": self._t(desc)})
+                        self._block(
+                            "item",
+                            {"value": self._t(value), "label": self._t(label), "description": self._t(desc)},
+                        )
                         for value, label, desc in figures
                     ],
                 },
@@ -205,8 +210,13 @@ class ContentLoader:
         if body is not None:
             extra["body"] = self.body(body) if isinstance(body, list) else body
         return self.page(
-            parent, model, data["slug"].it,
-            title=data["title"], intro=data["intro"], show_in_menus=menu, **extra,
+            parent,
+            model,
+            data["slug"].it,
+            title=data["title"],
+            intro=data["intro"],
+            show_in_menus=menu,
+            **extra,
         )
 
     def translate(self, instance, locale=None):

@@ -36,17 +36,26 @@ def region_map(values, title, description, id_prefix="map"):
     data = regions()
     shapes = []
     for region in data["regions"]:
-        value = values.get(region["name"], {"share": None, "label": _("non fa parte del progetto"), "url": ""})
+        value = values.get(
+            region["name"], {"share": None, "label": _("non fa parte del progetto"), "url": ""}
+        )
         label = f"{region['name']}: {value['label']}"
-        shape = format_html('<path class="{}" d="{}"><title>{}</title></path>', level(value["share"]),
-                            region["path"], label)
+        shape = format_html(
+            '<path class="{}" d="{}"><title>{}</title></path>', level(value["share"]), region["path"], label
+        )
         if value.get("url"):
             shape = format_html('<a href="{}" aria-label="{}">{}</a>', value["url"], label, shape)
         shapes.append(shape)
     return format_html(
         '<svg class="region-map" viewBox="{}" role="img" aria-labelledby="{}-title {}-desc" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        data["viewBox"], id_prefix, id_prefix, id_prefix, title, id_prefix, description,
+        data["viewBox"],
+        id_prefix,
+        id_prefix,
+        id_prefix,
+        title,
+        id_prefix,
+        description,
         mark_safe("".join(shapes)),  # noqa: S308 - every part was built by format_html
     )
 
@@ -55,7 +64,9 @@ def legend():
     """The colour legend: (class, text) pairs, from outside the project to full coverage."""
     steps = [("map-outside", _("fuori dal progetto"))]
     for n in range(LEVELS):
-        low, high = round(100 * max(0, (n - 0.5) / (LEVELS - 1))), round(100 * min(1, (n + 0.5) / (LEVELS - 1)))
+        low, high = (
+            round(100 * max(0, (n - 0.5) / (LEVELS - 1))),
+            round(100 * min(1, (n + 0.5) / (LEVELS - 1))),
+        )
         steps.append((f"map-level-{n}", f"{low}–{high}%"))
     return steps
-

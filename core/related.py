@@ -14,8 +14,11 @@ def related_pages(page, chosen):
     if not keys:
         return []
     visible = (
-        Page.objects.live().public().filter(locale_id=page.locale_id, translation_key__in=keys)
-        .exclude(pk=page.pk).specific()
+        Page.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, translation_key__in=keys)
+        .exclude(pk=page.pk)
+        .specific()
     )
     by_key = {candidate.translation_key: candidate for candidate in visible}
     return [by_key[key] for key in keys if key in by_key]

@@ -54,7 +54,9 @@ def grant_collection(group, actions, collection=None):
         content_type = ContentType.objects.get(app_label=app_label, model=model)
         for action in actions:
             perm = Permission.objects.get(content_type=content_type, codename=f"{action}_{model}")
-            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=perm)
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=perm
+            )
 
 
 def grant_page(group, page, codenames):
@@ -86,7 +88,9 @@ def ensure_province_groups(role, name_prefix, admin_access=True):
 
     Returns the groups by Province. Existing groups are kept (and their members with them).
     """
-    existing = {link.province_id: link.group for link in ProvinceGroup.objects.for_role(role).select_related("group")}
+    existing = {
+        link.province_id: link.group for link in ProvinceGroup.objects.for_role(role).select_related("group")
+    }
     groups = {}
     for province in Province.objects.all():
         group = existing.get(province.pk)

@@ -32,7 +32,10 @@ PRESENTED = T(
 
 PAST_EVENTS = [
     {
-        "slug": T("pro-digi-la-provincia-digitale-internet-festival-2020", "pro-digi-the-digital-province-internet-festival-2020"),
+        "slug": T(
+            "pro-digi-la-provincia-digitale-internet-festival-2020",
+            "pro-digi-the-digital-province-internet-festival-2020",
+        ),
         "title": T(
             "Convegno «PRO.DIGI. La Provincia digitale» all'Internet Festival 2020",
             "Conference “PRO.DIGI. The digital Province” at Internet Festival 2020",
@@ -47,7 +50,9 @@ PAST_EVENTS = [
         "provinces": ["PI"],
     },
     {
-        "slug": T("presentazione-rapporto-bes-delle-province-2020", "presentation-bes-report-of-the-provinces-2020"),
+        "slug": T(
+            "presentazione-rapporto-bes-delle-province-2020", "presentation-bes-report-of-the-provinces-2020"
+        ),
         "title": T(
             "Presentazione del Rapporto BES delle Province 2020",
             "Presentation of the 2020 BES Report of the Provinces",
@@ -65,7 +70,8 @@ PAST_EVENTS = [
     },
     {
         "slug": T(
-            "presentazione-strategia-italiana-competenze-digitali", "presentation-italian-strategy-digital-skills"
+            "presentazione-strategia-italiana-competenze-digitali",
+            "presentation-italian-strategy-digital-skills",
         ),
         "title": T(
             "Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo»",
@@ -183,10 +189,18 @@ def _event(loader, index, data, report=None):
 def load_events(loader, home_it):
     loader.t(INDEX["slug"])
     index = loader.page(
-        home_it, EventIndexPage, INDEX["slug"].it, title=INDEX["title"], intro=INDEX["intro"], show_in_menus=True,
+        home_it,
+        EventIndexPage,
+        INDEX["slug"].it,
+        title=INDEX["title"],
+        intro=INDEX["intro"],
+        show_in_menus=True,
     )
     loader.translate(index)
-    pages = [_event(loader, index, data, report=loader.stream().paragraph(PRESENTED).json()) for data in PAST_EVENTS]
+    pages = [
+        _event(loader, index, data, report=loader.stream().paragraph(PRESENTED).json())
+        for data in PAST_EVENTS
+    ]
     pages += [_event(loader, index, data) for data in PLANNED_EVENTS]
     for page in pages:
         loader.translate(page)

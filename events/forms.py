@@ -23,14 +23,21 @@ class EventFilterForm(FilterForm):
         self.set_choices("tipo", EventType.choices)
         self.set_choices("area", MacroArea.choices, feminine=True)
         years = (
-            index.events().filter(start_date__isnull=False).annotate(year=ExtractYear("start_date"))
-            .order_by("-year").values_list("year", flat=True).distinct()
+            index.events()
+            .filter(start_date__isnull=False)
+            .annotate(year=ExtractYear("start_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
         self.set_choices("anno", [(year, str(year)) for year in years])
         self.set_choices(
-            "settore", Sector.objects.filter(locale=index.locale).order_by("sort_order").values_list("code", "name")
+            "settore",
+            Sector.objects.filter(locale=index.locale).order_by("sort_order").values_list("code", "name"),
         )
-        self.set_choices("provincia", Province.objects.order_by("name").values_list("slug", "name"), feminine=True)
+        self.set_choices(
+            "provincia", Province.objects.order_by("name").values_list("slug", "name"), feminine=True
+        )
 
     def filter(self, events):
         data = getattr(self, "cleaned_data", {})
@@ -42,8 +49,9 @@ class EventFilterForm(FilterForm):
             events = events.filter(sector__code=data["settore"])
         if data.get("area"):
             in_area = Q(macro_area=data["area"]) | Q(
-                pk__in=events.model.provinces.through.objects.filter(province__macro_area=data["area"])
-                .values("eventpage_id")
+                pk__in=events.model.provinces.through.objects.filter(
+                    province__macro_area=data["area"]
+                ).values("eventpage_id")
             )
             events = events.filter(in_area)
         if data.get("provincia"):

@@ -32,7 +32,12 @@ def event_component(request, page):
     if location:
         event.add("location", location)
     event.add("url", request.build_absolute_uri(page.get_url(request)))
-    event.add("status", {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTATIVE"}.get(page.status, "CONFIRMED"))
+    event.add(
+        "status",
+        {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTATIVE"}.get(
+            page.status, "CONFIRMED"
+        ),
+    )
     if page.last_published_at:
         event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))
     return event
@@ -51,6 +56,8 @@ def build_calendar(request, pages, name):
 
 
 def calendar_response(request, pages, filename, name):
-    response = HttpResponse(build_calendar(request, pages, name).to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        build_calendar(request, pages, name).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

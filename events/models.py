@@ -89,8 +89,12 @@ class EventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        urls.append({"location": self.get_full_url(request) + self.past_url()[len(self.url):],
-                     "lastmod": self.last_published_at})
+        urls.append(
+            {
+                "location": self.get_full_url(request) + self.past_url()[len(self.url) :],
+                "lastmod": self.last_published_at,
+            }
+        )
         return urls
 
 
@@ -99,17 +103,27 @@ class EventPage(RoutablePageMixin, BasePage):
 
     event_type = models.CharField(_("tipo di evento"), max_length=20, choices=EventType.choices)
     status = models.CharField(
-        _("stato"), max_length=12, choices=EventStatus.choices, default=EventStatus.SCHEDULED,
+        _("stato"),
+        max_length=12,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
     )
     start_date = models.DateField(
-        _("data di inizio"), null=True, blank=True, db_index=True,
+        _("data di inizio"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("Lasciare vuota se l'evento è ancora da programmare."),
     )
     start_time = models.TimeField(
-        _("ora di inizio"), null=True, blank=True,
+        _("ora di inizio"),
+        null=True,
+        blank=True,
         help_text=_("Ora italiana. Se vuota, l'evento dura tutto il giorno."),
     )
-    end_date = models.DateField(_("data di fine"), null=True, blank=True, help_text=_("Se diversa dalla data di inizio."))
+    end_date = models.DateField(
+        _("data di fine"), null=True, blank=True, help_text=_("Se diversa dalla data di inizio.")
+    )
     end_time = models.TimeField(_("ora di fine"), null=True, blank=True)
     ends_at = models.DateTimeField(_("fine dell'evento"), null=True, editable=False, db_index=True)
 
@@ -118,20 +132,33 @@ class EventPage(RoutablePageMixin, BasePage):
     city = models.CharField(_("città"), max_length=120, blank=True)
     online_url = models.URLField(_("collegamento online"), blank=True)
     organisers = models.CharField(
-        _("organizzatori"), max_length=255, blank=True, help_text=_("Per esempio: UPI e Provincia di Pesaro e Urbino"),
+        _("organizzatori"),
+        max_length=255,
+        blank=True,
+        help_text=_("Per esempio: UPI e Provincia di Pesaro e Urbino"),
     )
     macro_area = models.CharField(_("macro-area"), max_length=12, choices=MacroArea.choices, blank=True)
     sector = models.ForeignKey(
-        Sector, verbose_name=_("settore"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Sector,
+        verbose_name=_("settore"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     provinces = ParentalManyToManyField(Province, verbose_name=_("Province"), blank=True, related_name="+")
 
     registration_status = models.CharField(
-        _("iscrizioni"), max_length=12, choices=RegistrationStatus.choices, blank=True,
+        _("iscrizioni"),
+        max_length=12,
+        choices=RegistrationStatus.choices,
+        blank=True,
     )
     registration_url = models.URLField(_("pagina di iscrizione"), blank=True)
     how_to_participate = models.TextField(
-        _("come partecipare"), blank=True, help_text=_("Mostrato fino alla fine dell'evento."),
+        _("come partecipare"),
+        blank=True,
+        help_text=_("Mostrato fino alla fine dell'evento."),
     )
 
     intro = models.TextField(_("sintesi"), blank=True)
@@ -139,21 +166,36 @@ class EventPage(RoutablePageMixin, BasePage):
     speakers = StreamField(SpeakersBlock(), verbose_name=_("relatori"), blank=True)
 
     report = StreamField(
-        BodyBlock(), verbose_name=_("resoconto"), blank=True, help_text=_("Mostrato dopo la fine dell'evento."),
+        BodyBlock(),
+        verbose_name=_("resoconto"),
+        blank=True,
+        help_text=_("Mostrato dopo la fine dell'evento."),
     )
-    report_documents = StreamField(ReportDocumentsBlock(), verbose_name=_("presentazioni e documenti"), blank=True)
+    report_documents = StreamField(
+        ReportDocumentsBlock(), verbose_name=_("presentazioni e documenti"), blank=True
+    )
     video_url = models.URLField(
-        _("video"), blank=True, help_text=_("Indirizzo della registrazione (per esempio su YouTube o Vimeo)."),
+        _("video"),
+        blank=True,
+        help_text=_("Indirizzo della registrazione (per esempio su YouTube o Vimeo)."),
     )
     video_title = models.CharField(_("titolo del video"), max_length=255, blank=True)
     video_image = models.ForeignKey(
-        "core.SiteImage", verbose_name=_("anteprima del video"), null=True, blank=True, on_delete=models.SET_NULL,
+        "core.SiteImage",
+        verbose_name=_("anteprima del video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Un fotogramma caricato nel sito: il video non è incorporato, per non caricare contenuti di terzi."),
+        help_text=_(
+            "Un fotogramma caricato nel sito: il video non è incorporato, per non caricare contenuti di terzi."
+        ),
     )
     gallery = StreamField(GalleryBlock(), verbose_name=_("galleria fotografica"), blank=True)
     related_pages = StreamField(
-        RelatedPagesBlock(), verbose_name=_("pagine collegate"), blank=True,
+        RelatedPagesBlock(),
+        verbose_name=_("pagine collegate"),
+        blank=True,
         help_text=_("Notizie, buone pratiche e altre pagine del sito."),
     )
 
@@ -171,8 +213,13 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Quando"),
         ),
         MultiFieldPanel(
-            [FieldPanel("mode"), FieldPanel("venue"), FieldPanel("city"), FieldPanel("online_url"),
-             FieldPanel("organisers")],
+            [
+                FieldPanel("mode"),
+                FieldPanel("venue"),
+                FieldPanel("city"),
+                FieldPanel("online_url"),
+                FieldPanel("organisers"),
+            ],
             heading=_("Dove e chi"),
         ),
         MultiFieldPanel(
@@ -180,14 +227,24 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Settore e territorio"),
         ),
         MultiFieldPanel(
-            [FieldPanel("registration_status"), FieldPanel("registration_url"), FieldPanel("how_to_participate")],
+            [
+                FieldPanel("registration_status"),
+                FieldPanel("registration_url"),
+                FieldPanel("how_to_participate"),
+            ],
             heading=_("Partecipazione"),
         ),
         FieldPanel("programme"),
         FieldPanel("speakers"),
         MultiFieldPanel(
-            [FieldPanel("report"), FieldPanel("report_documents"), FieldPanel("video_url"), FieldPanel("video_title"),
-             FieldPanel("video_image"), FieldPanel("gallery")],
+            [
+                FieldPanel("report"),
+                FieldPanel("report_documents"),
+                FieldPanel("video_url"),
+                FieldPanel("video_title"),
+                FieldPanel("video_image"),
+                FieldPanel("gallery"),
+            ],
             heading=_("Resoconto"),
         ),
         FieldPanel("related_pages"),
@@ -257,7 +314,9 @@ class EventPage(RoutablePageMixin, BasePage):
         super().clean()
         errors = {}
         if self.start_date is None and (self.start_time or self.end_date or self.end_time):
-            errors["start_date"] = _("Indicare la data di inizio, oppure lasciare vuote anche ore e data di fine.")
+            errors["start_date"] = _(
+                "Indicare la data di inizio, oppure lasciare vuote anche ore e data di fine."
+            )
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("La data di fine precede quella di inizio.")
         if self.end_time and not self.start_time:
@@ -332,7 +391,11 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.venue or self.city:
             place = {"@type": "Place", "name": self.venue or self.city}
             if self.city:
-                place["address"] = {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": "IT"}
+                place["address"] = {
+                    "@type": "PostalAddress",
+                    "addressLocality": self.city,
+                    "addressCountry": "IT",
+                }
             locations.append(place)
         if self.online_url:
             locations.append({"@type": "VirtualLocation", "url": self.online_url})
@@ -341,7 +404,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.organisers:
             data["organizer"] = {"@type": "Organization", "name": self.organisers}
         performers = [
-            {"@type": "Person", "name": block.value["name"]} for block in self.speakers if block.block_type == "speaker"
+            {"@type": "Person", "name": block.value["name"]}
+            for block in self.speakers
+            if block.block_type == "speaker"
         ]
         if performers:
             data["performer"] = performers

@@ -25,13 +25,19 @@ def home_events(request, home_page):
     events = index.events().select_related("sector").prefetch_related("provinces")
     upcoming = list(events.dated_upcoming(now)[:HOME_EVENTS])
     if upcoming:
-        return {"template": "events/includes/home_events.html", "order": 30,
-                "context": {"events": upcoming, "index_page": index, "showing_reports": False, "now": now}}
+        return {
+            "template": "events/includes/home_events.html",
+            "order": 30,
+            "context": {"events": upcoming, "index_page": index, "showing_reports": False, "now": now},
+        }
     past = list(events.past(now)[:HOME_EVENTS])
     if not past:
         return None
-    return {"template": "events/includes/home_events.html", "order": 30,
-            "context": {"events": past, "index_page": index, "showing_reports": True, "now": now}}
+    return {
+        "template": "events/includes/home_events.html",
+        "order": 30,
+        "context": {"events": past, "index_page": index, "showing_reports": True, "now": now},
+    }
 
 
 def _events_section(index, events, section_id, filter_query, all_label):
@@ -42,9 +48,19 @@ def _events_section(index, events, section_id, filter_query, all_label):
     past = list(events.past(now)[:PROVINCE_EVENTS])
     if not upcoming and not past:
         return None
-    return {"template": "events/includes/related_events.html", "order": 30,
-            "context": {"upcoming": upcoming, "past": past, "index_page": index, "now": now,
-                        "section_id": section_id, "filter_query": filter_query, "all_label": all_label}}
+    return {
+        "template": "events/includes/related_events.html",
+        "order": 30,
+        "context": {
+            "upcoming": upcoming,
+            "past": past,
+            "index_page": index,
+            "now": now,
+            "section_id": section_id,
+            "filter_query": filter_query,
+            "all_label": all_label,
+        },
+    }
 
 
 @hooks.register("province_page_sections")
@@ -52,8 +68,13 @@ def province_events(request, province):
     index = _index_for(Locale.get_active())
     if index is None:
         return None
-    return _events_section(index, index.events().filter(provinces=province), "province-events",
-                           f"provincia={province.slug}", _("Tutti gli eventi della Provincia"))
+    return _events_section(
+        index,
+        index.events().filter(provinces=province),
+        "province-events",
+        f"provincia={province.slug}",
+        _("Tutti gli eventi della Provincia"),
+    )
 
 
 @hooks.register("sector_page_sections")
@@ -62,8 +83,13 @@ def sector_events(request, sector_page):
     if index is None:
         return None
     code = sector_page.sector.code
-    return _events_section(index, index.events().filter(sector__code=code), "sector-events",
-                           f"settore={code}", _("Tutti gli eventi del settore"))
+    return _events_section(
+        index,
+        index.events().filter(sector__code=code),
+        "sector-events",
+        f"settore={code}",
+        _("Tutti gli eventi del settore"),
+    )
 
 
 @hooks.register("load_site_content")

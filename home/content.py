@@ -17,7 +17,9 @@ SITE_TITLE = T(
 )
 
 HOME = {
-    "hero_kicker": T("Progetto UPI – Dipartimento della Funzione Pubblica", "A UPI – Department of Public Function project"),
+    "hero_kicker": T(
+        "Progetto UPI – Dipartimento della Funzione Pubblica", "A UPI – Department of Public Function project"
+    ),
     "hero_text": T(
         "Il progetto accompagna le 76 Province delle regioni a statuto ordinario nel rafforzare i servizi "
         "che offrono ai Comuni del proprio territorio: la stazione unica appaltante, i servizi associati per le "
@@ -36,10 +38,29 @@ HOME = {
 
 KEY_FIGURES_HEADING = T("Il progetto in cifre", "The project in figures")
 KEY_FIGURES = [
-    ("76", T("Province", "Provinces"), T("delle regioni a statuto ordinario", "of the ordinary-statute regions")),
-    (T("5.563", "5,563"), T("Comuni", "Comuni"), T("nel territorio delle 76 Province", "in the territory of the 76 Provinces")),
-    ("3", T("settori di intervento", "sectors of intervention"), T("SUA, politiche europee, innovazione e dati", "procurement, European policies, innovation and data")),
-    ("4", T("macro-aree", "macro-areas"), T("Nord-Ovest, Nord-Est, Centro, Sud", "North-West, North-East, Centre, South")),
+    (
+        "76",
+        T("Province", "Provinces"),
+        T("delle regioni a statuto ordinario", "of the ordinary-statute regions"),
+    ),
+    (
+        T("5.563", "5,563"),
+        T("Comuni", "Comuni"),
+        T("nel territorio delle 76 Province", "in the territory of the 76 Provinces"),
+    ),
+    (
+        "3",
+        T("settori di intervento", "sectors of intervention"),
+        T(
+            "SUA, politiche europee, innovazione e dati",
+            "procurement, European policies, innovation and data",
+        ),
+    ),
+    (
+        "4",
+        T("macro-aree", "macro-areas"),
+        T("Nord-Ovest, Nord-Est, Centro, Sud", "North-West, North-East, Centre, South"),
+    ),
 ]
 HOME_INTRO_HEADING = T("Il progetto in breve", "The project in brief")
 HOME_INTRO = [
@@ -71,64 +92,91 @@ PROJECT = {
 }
 PROJECT_BODY = [
     ("heading", T("L'accordo e il finanziamento", "The agreement and the funding")),
-    ("paragraph", [
-        T(
-            "Il progetto è stato avviato nel mese di maggio 2020, a seguito della sottoscrizione della Convenzione "
-            "tra UPI e la Presidenza del Consiglio dei Ministri – Dipartimento della Funzione Pubblica.",
-            "The project started in May 2020, following the signing of the Agreement between UPI and the "
-            "Presidency of the Council of Ministers – Department of Public Function.",
-        ),
-        T(
-            "È finanziato dal Programma Operativo Nazionale (PON) «Governance e capacità istituzionale» 2014-2020, "
-            "cofinanziato dal Fondo europeo di sviluppo regionale (FESR) e dal Fondo sociale europeo (FSE).",
-            "It is funded by the National Operational Programme (PON) “Governance and institutional capacity” "
-            "2014-2020, co-financed by the European Regional Development Fund (ERDF) and the European Social Fund (ESF).",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Il progetto è stato avviato nel mese di maggio 2020, a seguito della sottoscrizione della Convenzione "
+                "tra UPI e la Presidenza del Consiglio dei Ministri – Dipartimento della Funzione Pubblica.",
+                "The project started in May 2020, following the signing of the Agreement between UPI and the "
+                "Presidency of the Council of Ministers – Department of Public Function.",
+            ),
+            T(
+                "È finanziato dal Programma Operativo Nazionale (PON) «Governance e capacità istituzionale» 2014-2020, "
+                "cofinanziato dal Fondo europeo di sviluppo regionale (FESR) e dal Fondo sociale europeo (FSE).",
+                "It is funded by the National Operational Programme (PON) “Governance and institutional capacity” "
+                "2014-2020, co-financed by the European Regional Development Fund (ERDF) and the European Social Fund (ESF).",
+            ),
+        ],
+    ),
     ("heading", T("Le Province coinvolte", "The Provinces involved")),
-    ("paragraph", [
-        T(
-            "Il progetto coinvolge le 76 Province delle quindici regioni a statuto ordinario, escluse le città "
-            "metropolitane. Le Province hanno aderito politicamente al progetto sottoscrivendo appositi protocolli "
-            "e hanno designato i propri referenti provinciali.",
-            "The project involves the 76 Provinces of the fifteen ordinary-statute regions, metropolitan cities "
-            "excluded. The Provinces joined the project politically by signing protocols and appointed their "
-            "provincial referents.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Il progetto coinvolge le 76 Province delle quindici regioni a statuto ordinario, escluse le città "
+                "metropolitane. Le Province hanno aderito politicamente al progetto sottoscrivendo appositi protocolli "
+                "e hanno designato i propri referenti provinciali.",
+                "The project involves the 76 Provinces of the fifteen ordinary-statute regions, metropolitan cities "
+                "excluded. The Provinces joined the project politically by signing protocols and appointed their "
+                "provincial referents.",
+            ),
+        ],
+    ),
     ("heading", T("I tre settori di intervento", "The three sectors of intervention")),
-    ("paragraph", [
-        ("ul", [
-            T("Stazione Unica Appaltante (SUA): la Provincia gestisce le procedure di gara per conto dei Comuni;",
-              "Single Procurement Office (SUA): the Province runs procurement procedures on behalf of the Comuni;"),
-            T("Servizi associati per le Politiche Europee: servizi condivisi con i Comuni per i fondi e le politiche dell'Unione europea;",
-              "Shared services for European Policies: services shared with the Comuni for European Union funds and policies;"),
-            T("Servizi di innovazione, raccolta ed elaborazione dati.",
-              "Innovation, data collection and processing services."),
-        ]),
-    ]),
+    (
+        "paragraph",
+        [
+            (
+                "ul",
+                [
+                    T(
+                        "Stazione Unica Appaltante (SUA): la Provincia gestisce le procedure di gara per conto dei Comuni;",
+                        "Single Procurement Office (SUA): the Province runs procurement procedures on behalf of the Comuni;",
+                    ),
+                    T(
+                        "Servizi associati per le Politiche Europee: servizi condivisi con i Comuni per i fondi e le politiche dell'Unione europea;",
+                        "Shared services for European Policies: services shared with the Comuni for European Union funds and policies;",
+                    ),
+                    T(
+                        "Servizi di innovazione, raccolta ed elaborazione dati.",
+                        "Innovation, data collection and processing services.",
+                    ),
+                ],
+            ),
+        ],
+    ),
     ("heading", T("Governance e gruppo di lavoro", "Governance and working group")),
-    ("paragraph", [
-        T(
-            "In una prima fase il progetto si è concentrato sulla costituzione degli organi di governo e sulla "
-            "creazione del gruppo di lavoro interno all'UPI, integrato con esperti esterni, per svolgere le attività "
-            "di gestione e controllo delle procedure del PON.",
-            "In a first phase the project focused on setting up its governing bodies and creating UPI's internal "
-            "working group, supplemented by external experts, to carry out the management and control of the PON "
-            "procedures.",
-        ),
-    ]),
-    ("heading", T("La collaborazione con l'Università di Perugia", "The partnership with the University of Perugia")),
-    ("paragraph", [
-        T(
-            "Con il Dipartimento di Scienze Politiche dell'Università degli Studi di Perugia il progetto svolge "
-            "l'analisi desk e la mappatura delle esperienze delle Province nei tre settori, per individuare le "
-            "Province portatrici di buone pratiche consolidate a livello locale.",
-            "With the Department of Political Science of the University of Perugia the project carries out the "
-            "desk analysis and the mapping of the Provinces' experience in the three sectors, to identify the "
-            "Provinces with good practices consolidated at local level.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "In una prima fase il progetto si è concentrato sulla costituzione degli organi di governo e sulla "
+                "creazione del gruppo di lavoro interno all'UPI, integrato con esperti esterni, per svolgere le attività "
+                "di gestione e controllo delle procedure del PON.",
+                "In a first phase the project focused on setting up its governing bodies and creating UPI's internal "
+                "working group, supplemented by external experts, to carry out the management and control of the PON "
+                "procedures.",
+            ),
+        ],
+    ),
+    (
+        "heading",
+        T("La collaborazione con l'Università di Perugia", "The partnership with the University of Perugia"),
+    ),
+    (
+        "paragraph",
+        [
+            T(
+                "Con il Dipartimento di Scienze Politiche dell'Università degli Studi di Perugia il progetto svolge "
+                "l'analisi desk e la mappatura delle esperienze delle Province nei tre settori, per individuare le "
+                "Province portatrici di buone pratiche consolidate a livello locale.",
+                "With the Department of Political Science of the University of Perugia the project carries out the "
+                "desk analysis and the mapping of the Provinces' experience in the three sectors, to identify the "
+                "Provinces with good practices consolidated at local level.",
+            ),
+        ],
+    ),
 ]
 
 PROGRESS = {
@@ -143,103 +191,175 @@ PROGRESS_HEADING = T("Le fasi del progetto", "The project's steps")
 DONE, IN_PROGRESS, PLANNED = "done", "in-progress", "planned"
 PROGRESS_STEPS = [
     (
-        T("Convenzione tra UPI e Dipartimento della Funzione Pubblica", "Agreement between UPI and the Department of Public Function"),
-        T("maggio 2020", "May 2020"), DONE,
-        [T("Con la sottoscrizione della Convenzione il progetto viene avviato.", "The signing of the Agreement starts the project.")],
+        T(
+            "Convenzione tra UPI e Dipartimento della Funzione Pubblica",
+            "Agreement between UPI and the Department of Public Function",
+        ),
+        T("maggio 2020", "May 2020"),
+        DONE,
+        [
+            T(
+                "Con la sottoscrizione della Convenzione il progetto viene avviato.",
+                "The signing of the Agreement starts the project.",
+            )
+        ],
     ),
     (
         T("Organi di governo e gruppo di lavoro", "Governing bodies and working group"),
-        T("2020", "2020"), DONE,
-        [T(
-            "Costituzione degli organi di governo e del gruppo di lavoro interno all'UPI, integrato con esperti "
-            "esterni, per la gestione e il controllo delle procedure del PON.",
-            "Setting up of the governing bodies and of UPI's internal working group, supplemented by external "
-            "experts, for the management and control of the PON procedures.",
-        )],
+        T("2020", "2020"),
+        DONE,
+        [
+            T(
+                "Costituzione degli organi di governo e del gruppo di lavoro interno all'UPI, integrato con esperti "
+                "esterni, per la gestione e il controllo delle procedure del PON.",
+                "Setting up of the governing bodies and of UPI's internal working group, supplemented by external "
+                "experts, for the management and control of the PON procedures.",
+            )
+        ],
     ),
     (
-        T("Adesione delle 76 Province e incontro di presentazione", "The 76 Provinces join and the launch meeting"),
-        T("2020", "2020"), DONE,
-        [T(
-            "Coordinamento UPI con le 76 Province attraverso i protocolli di adesione politica al progetto e un "
-            "incontro di presentazione e confronto, primo atto di coinvolgimento dei referenti provinciali.",
-            "UPI coordination with the 76 Provinces through the protocols of political adhesion to the project and "
-            "a presentation and discussion meeting, the first step in involving the provincial referents.",
-        )],
+        T(
+            "Adesione delle 76 Province e incontro di presentazione",
+            "The 76 Provinces join and the launch meeting",
+        ),
+        T("2020", "2020"),
+        DONE,
+        [
+            T(
+                "Coordinamento UPI con le 76 Province attraverso i protocolli di adesione politica al progetto e un "
+                "incontro di presentazione e confronto, primo atto di coinvolgimento dei referenti provinciali.",
+                "UPI coordination with the 76 Provinces through the protocols of political adhesion to the project and "
+                "a presentation and discussion meeting, the first step in involving the provincial referents.",
+            )
+        ],
     ),
     (
         T("Lancio sui media e Piano di comunicazione", "Media launch and communication plan"),
-        T("2020", "2020"), DONE,
-        [T(
-            "Comunicati stampa nazionali e sulle testate locali, social media (Facebook, Twitter, Instagram) e sito "
-            "UPI; realizzazione del Piano di comunicazione e contatto con gli uffici stampa delle 76 Province.",
-            "National and local press releases, social media (Facebook, Twitter, Instagram) and the UPI website; "
-            "the communication plan and contact with the press offices of the 76 Provinces.",
-        )],
+        T("2020", "2020"),
+        DONE,
+        [
+            T(
+                "Comunicati stampa nazionali e sulle testate locali, social media (Facebook, Twitter, Instagram) e sito "
+                "UPI; realizzazione del Piano di comunicazione e contatto con gli uffici stampa delle 76 Province.",
+                "National and local press releases, social media (Facebook, Twitter, Instagram) and the UPI website; "
+                "the communication plan and contact with the press offices of the 76 Provinces.",
+            )
+        ],
     ),
     (
-        T("Presentazione del progetto in convegni e incontri", "The project presented at conferences and meetings"),
-        T("novembre 2020 – gennaio 2021", "November 2020 – January 2021"), DONE,
-        [("ul", [
-            T("Convegno «PRO.DIGI. La Provincia digitale», Internet Festival 2020, Pisa (19 novembre 2020);",
-              "Conference “PRO.DIGI. The digital Province”, Internet Festival 2020, Pisa (19 November 2020);"),
-            T("Presentazione del Rapporto BES delle Province 2020, UPI e Provincia di Pesaro e Urbino (23 novembre 2020);",
-              "Presentation of the 2020 BES Report of the Provinces, UPI and the Province of Pesaro e Urbino (23 November 2020);"),
-            T("Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo» (2 dicembre 2020);",
-              "Presentation of the “Italian strategy for digital skills and its Operational Plan” (2 December 2020);"),
-            T("Incontro nazionale dei Segretari generali e dei dirigenti del personale delle Province (11 gennaio 2021).",
-              "National meeting of the secretaries-general and personnel directors of the Provinces (11 January 2021)."),
-        ])],
+        T(
+            "Presentazione del progetto in convegni e incontri",
+            "The project presented at conferences and meetings",
+        ),
+        T("novembre 2020 – gennaio 2021", "November 2020 – January 2021"),
+        DONE,
+        [
+            (
+                "ul",
+                [
+                    T(
+                        "Convegno «PRO.DIGI. La Provincia digitale», Internet Festival 2020, Pisa (19 novembre 2020);",
+                        "Conference “PRO.DIGI. The digital Province”, Internet Festival 2020, Pisa (19 November 2020);",
+                    ),
+                    T(
+                        "Presentazione del Rapporto BES delle Province 2020, UPI e Provincia di Pesaro e Urbino (23 novembre 2020);",
+                        "Presentation of the 2020 BES Report of the Provinces, UPI and the Province of Pesaro e Urbino (23 November 2020);",
+                    ),
+                    T(
+                        "Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo» (2 dicembre 2020);",
+                        "Presentation of the “Italian strategy for digital skills and its Operational Plan” (2 December 2020);",
+                    ),
+                    T(
+                        "Incontro nazionale dei Segretari generali e dei dirigenti del personale delle Province (11 gennaio 2021).",
+                        "National meeting of the secretaries-general and personnel directors of the Provinces (11 January 2021).",
+                    ),
+                ],
+            )
+        ],
     ),
     (
-        T("Mappatura dei servizi delle Province ai Comuni", "Mapping of the Provinces' services to the Comuni"),
-        T("in corso a gennaio 2021", "under way in January 2021"), IN_PROGRESS,
-        [T(
-            "Con l'Università di Perugia: questionario online ai referenti delle 76 Province e interviste di "
-            "profondità, per arrivare a un report finale da cui scaturiranno le migliori pratiche.",
-            "With the University of Perugia: an online questionnaire to the referents of the 76 Provinces and "
-            "in-depth interviews, leading to a final report from which the best practices will emerge.",
-        )],
+        T(
+            "Mappatura dei servizi delle Province ai Comuni",
+            "Mapping of the Provinces' services to the Comuni",
+        ),
+        T("in corso a gennaio 2021", "under way in January 2021"),
+        IN_PROGRESS,
+        [
+            T(
+                "Con l'Università di Perugia: questionario online ai referenti delle 76 Province e interviste di "
+                "profondità, per arrivare a un report finale da cui scaturiranno le migliori pratiche.",
+                "With the University of Perugia: an online questionnaire to the referents of the 76 Provinces and "
+                "in-depth interviews, leading to a final report from which the best practices will emerge.",
+            )
+        ],
     ),
     (
         T("Sito web dedicato", "Dedicated website"),
-        T("in corso a gennaio 2021", "under way in January 2021"), IN_PROGRESS,
-        [T("La costruzione del sito web dedicato al progetto è in via di completamento.",
-           "The construction of the project's dedicated website is being completed.")],
+        T("in corso a gennaio 2021", "under way in January 2021"),
+        IN_PROGRESS,
+        [
+            T(
+                "La costruzione del sito web dedicato al progetto è in via di completamento.",
+                "The construction of the project's dedicated website is being completed.",
+            )
+        ],
     ),
     (
         T("Restituzione dei risultati della mappatura", "Presenting the mapping's results"),
-        T("prossimo passo", "next step"), PLANNED,
-        [T("Un incontro online con le 76 Province per restituire i risultati della mappatura.",
-           "An online meeting with the 76 Provinces to present the results of the mapping.")],
+        T("prossimo passo", "next step"),
+        PLANNED,
+        [
+            T(
+                "Un incontro online con le 76 Province per restituire i risultati della mappatura.",
+                "An online meeting with the 76 Provinces to present the results of the mapping.",
+            )
+        ],
     ),
     (
         T("Quattro focus group per macro-area", "Four focus groups by macro-area"),
-        T("prossimo passo", "next step"), PLANNED,
-        [T(
-            "Focus group per le macro-aree Nord-Ovest, Nord-Est, Centro e Sud, per approfondire le risultanze dei "
-            "questionari; sono propedeutici alla costituzione dei gruppi di lavoro tematici.",
-            "Focus groups for the North-West, North-East, Centre and South macro-areas, to examine the "
-            "questionnaires' findings in depth; they prepare the thematic working groups.",
-        )],
+        T("prossimo passo", "next step"),
+        PLANNED,
+        [
+            T(
+                "Focus group per le macro-aree Nord-Ovest, Nord-Est, Centro e Sud, per approfondire le risultanze dei "
+                "questionari; sono propedeutici alla costituzione dei gruppi di lavoro tematici.",
+                "Focus groups for the North-West, North-East, Centre and South macro-areas, to examine the "
+                "questionnaires' findings in depth; they prepare the thematic working groups.",
+            )
+        ],
     ),
     (
         T("Tre gruppi di lavoro tematici", "Three thematic working groups"),
-        T("prossimo passo", "next step"), PLANNED,
-        [T("Un gruppo di lavoro per la SUA, uno per i Servizi associati Politiche Europee e uno per i Servizi di innovazione, raccolta ed elaborazione dati.",
-           "One working group for the SUA, one for the shared European Policy services and one for the innovation, data collection and processing services.")],
+        T("prossimo passo", "next step"),
+        PLANNED,
+        [
+            T(
+                "Un gruppo di lavoro per la SUA, uno per i Servizi associati Politiche Europee e uno per i Servizi di innovazione, raccolta ed elaborazione dati.",
+                "One working group for the SUA, one for the shared European Policy services and one for the innovation, data collection and processing services.",
+            )
+        ],
     ),
     (
         T("Piattaforma collaborativa", "Collaborative platform"),
-        T("prossimo passo", "next step"), PLANNED,
-        [T("Avvio della gara per la realizzazione della piattaforma collaborativa, contenitore di quanto prodotto dai gruppi di lavoro.",
-           "Launch of the tender for the collaborative platform, the container of what the working groups produce.")],
+        T("prossimo passo", "next step"),
+        PLANNED,
+        [
+            T(
+                "Avvio della gara per la realizzazione della piattaforma collaborativa, contenitore di quanto prodotto dai gruppi di lavoro.",
+                "Launch of the tender for the collaborative platform, the container of what the working groups produce.",
+            )
+        ],
     ),
     (
         T("Formazione e capacity building", "Training and capacity building"),
-        T("prossimo passo", "next step"), PLANNED,
-        [T("Avvio delle attività di formazione e capacity building destinate ai funzionari delle Province.",
-           "Start of the training and capacity-building activities for provincial officials.")],
+        T("prossimo passo", "next step"),
+        PLANNED,
+        [
+            T(
+                "Avvio delle attività di formazione e capacity building destinate ai funzionari delle Province.",
+                "Start of the training and capacity-building activities for provincial officials.",
+            )
+        ],
     ),
 ]
 
@@ -275,32 +395,50 @@ COMMUNICATION = {
 }
 COMMUNICATION_BODY = [
     ("heading", T("Il Piano di comunicazione", "The communication plan")),
-    ("paragraph", [
-        T(
-            "Parallelamente alle attività del progetto, l'UPI ne ha curato il lancio sui media e ha realizzato il "
-            "Piano di comunicazione del progetto.",
-            "Alongside the project's activities, UPI launched it in the media and drew up the project's "
-            "communication plan.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Parallelamente alle attività del progetto, l'UPI ne ha curato il lancio sui media e ha realizzato il "
+                "Piano di comunicazione del progetto.",
+                "Alongside the project's activities, UPI launched it in the media and drew up the project's "
+                "communication plan.",
+            ),
+        ],
+    ),
     ("heading", T("I canali", "The channels")),
-    ("paragraph", [
-        ("ul", [
-            T("comunicati stampa a livello nazionale e sulle testate locali;", "press releases at national level and in local media;"),
-            T("i social media: Facebook, Twitter e Instagram;", "social media: Facebook, Twitter and Instagram;"),
-            T("il sito dell'UPI;", "the UPI website;"),
-            T("questo sito web dedicato al progetto.", "this website dedicated to the project."),
-        ]),
-    ]),
+    (
+        "paragraph",
+        [
+            (
+                "ul",
+                [
+                    T(
+                        "comunicati stampa a livello nazionale e sulle testate locali;",
+                        "press releases at national level and in local media;",
+                    ),
+                    T(
+                        "i social media: Facebook, Twitter e Instagram;",
+                        "social media: Facebook, Twitter and Instagram;",
+                    ),
+                    T("il sito dell'UPI;", "the UPI website;"),
+                    T("questo sito web dedicato al progetto.", "this website dedicated to the project."),
+                ],
+            ),
+        ],
+    ),
     ("heading", T("Gli uffici stampa delle Province", "The Provinces' press offices")),
-    ("paragraph", [
-        T(
-            "Sono stati contattati gli uffici stampa delle 76 Province per avviare una comunicazione sinergica e "
-            "coerente: su questo sito pubblicano le notizie e i comunicati locali sul progetto.",
-            "The press offices of the 76 Provinces were contacted to start a synergic and coherent communication: "
-            "on this site they publish local news and press releases about the project.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Sono stati contattati gli uffici stampa delle 76 Province per avviare una comunicazione sinergica e "
+                "coerente: su questo sito pubblicano le notizie e i comunicati locali sul progetto.",
+                "The press offices of the 76 Provinces were contacted to start a synergic and coherent communication: "
+                "on this site they publish local news and press releases about the project.",
+            ),
+        ],
+    ),
 ]
 
 ACCESSIBILITY = {
@@ -313,30 +451,54 @@ ACCESSIBILITY = {
 }
 ACCESSIBILITY_BODY = [
     ("heading", T("Stato della dichiarazione", "Status of the statement")),
-    ("paragraph", [
-        T(
-            "La dichiarazione di accessibilità ufficiale è compilata e pubblicata dall'UPI, titolare del sito, con la "
-            "procedura dell'Agenzia per l'Italia Digitale. Fino alla sua pubblicazione questa pagina ne fa le veci.",
-            "The official accessibility statement is drawn up and published by UPI, the site's owner, through the "
-            "procedure of the Agency for Digital Italy (AgID). Until it is published this page stands in for it.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "La dichiarazione di accessibilità ufficiale è compilata e pubblicata dall'UPI, titolare del sito, con la "
+                "procedura dell'Agenzia per l'Italia Digitale. Fino alla sua pubblicazione questa pagina ne fa le veci.",
+                "The official accessibility statement is drawn up and published by UPI, the site's owner, through the "
+                "procedure of the Agency for Digital Italy (AgID). Until it is published this page stands in for it.",
+            ),
+        ],
+    ),
     ("heading", T("Che cosa fa il sito", "What the site does")),
-    ("paragraph", [
-        ("ul", [
-            T("usa il sistema di progettazione Bootstrap Italia delle Linee guida di design AgID;", "it uses the Bootstrap Italia design system of the AgID design guidelines;"),
-            T("offre collegamenti per saltare al contenuto, alla navigazione e al piè di pagina;", "it offers links to skip to the content, the navigation and the footer;"),
-            T("richiede un testo alternativo per ogni immagine non decorativa;", "it requires alternative text for every non-decorative image;"),
-            T("è verificato automaticamente a ogni modifica con axe-core.", "it is checked automatically with axe-core at every change."),
-        ]),
-    ]),
+    (
+        "paragraph",
+        [
+            (
+                "ul",
+                [
+                    T(
+                        "usa il sistema di progettazione Bootstrap Italia delle Linee guida di design AgID;",
+                        "it uses the Bootstrap Italia design system of the AgID design guidelines;",
+                    ),
+                    T(
+                        "offre collegamenti per saltare al contenuto, alla navigazione e al piè di pagina;",
+                        "it offers links to skip to the content, the navigation and the footer;",
+                    ),
+                    T(
+                        "richiede un testo alternativo per ogni immagine non decorativa;",
+                        "it requires alternative text for every non-decorative image;",
+                    ),
+                    T(
+                        "è verificato automaticamente a ogni modifica con axe-core.",
+                        "it is checked automatically with axe-core at every change.",
+                    ),
+                ],
+            ),
+        ],
+    ),
     ("heading", T("Segnalazioni", "Feedback")),
-    ("paragraph", [
-        T(
-            "Per segnalare un problema di accessibilità scrivere all'indirizzo di contatto indicato nel piè di pagina.",
-            "To report an accessibility problem, write to the contact address given in the footer.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Per segnalare un problema di accessibilità scrivere all'indirizzo di contatto indicato nel piè di pagina.",
+                "To report an accessibility problem, write to the contact address given in the footer.",
+            ),
+        ],
+    ),
 ]
 
 PRIVACY = {
@@ -349,27 +511,33 @@ PRIVACY = {
 }
 PRIVACY_BODY = [
     ("heading", T("Nessun tracciamento", "No tracking")),
-    ("paragraph", [
-        T(
-            "Il sito non usa cookie di profilazione né strumenti di analisi di terze parti e non carica risorse "
-            "(caratteri, script, immagini) da altri siti: chi lo visita non viene tracciato.",
-            "The site uses no profiling cookies nor third-party analytics and loads no resources (fonts, scripts, "
-            "images) from other sites: its visitors are not tracked.",
-        ),
-        T(
-            "L'unico cookie è quello tecnico di sessione, usato solo da chi accede all'area riservata.",
-            "The only cookie is the technical session cookie, used only by those who log in to the reserved area.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Il sito non usa cookie di profilazione né strumenti di analisi di terze parti e non carica risorse "
+                "(caratteri, script, immagini) da altri siti: chi lo visita non viene tracciato.",
+                "The site uses no profiling cookies nor third-party analytics and loads no resources (fonts, scripts, "
+                "images) from other sites: its visitors are not tracked.",
+            ),
+            T(
+                "L'unico cookie è quello tecnico di sessione, usato solo da chi accede all'area riservata.",
+                "The only cookie is the technical session cookie, used only by those who log in to the reserved area.",
+            ),
+        ],
+    ),
     ("heading", T("Informativa completa", "Full notice")),
-    ("paragraph", [
-        T(
-            "L'informativa sul trattamento dei dati personali ai sensi del Regolamento (UE) 2016/679 è redatta dal "
-            "titolare del trattamento, l'UPI, e sarà pubblicata in questa pagina.",
-            "The notice on the processing of personal data under Regulation (EU) 2016/679 is written by the data "
-            "controller, UPI, and will be published on this page.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "L'informativa sul trattamento dei dati personali ai sensi del Regolamento (UE) 2016/679 è redatta dal "
+                "titolare del trattamento, l'UPI, e sarà pubblicata in questa pagina.",
+                "The notice on the processing of personal data under Regulation (EU) 2016/679 is written by the data "
+                "controller, UPI, and will be published on this page.",
+            ),
+        ],
+    ),
 ]
 
 LEGAL = {
@@ -379,23 +547,29 @@ LEGAL = {
 }
 LEGAL_BODY = [
     ("heading", T("Licenza dei contenuti", "Content licence")),
-    ("paragraph", [
-        T(
-            "Salvo dove diversamente indicato, i contenuti di questo sito sono pubblicati con licenza Creative "
-            "Commons Attribuzione 4.0 Internazionale (CC BY 4.0).",
-            "Unless otherwise stated, the content of this site is published under the Creative Commons Attribution "
-            "4.0 International licence (CC BY 4.0).",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "Salvo dove diversamente indicato, i contenuti di questo sito sono pubblicati con licenza Creative "
+                "Commons Attribuzione 4.0 Internazionale (CC BY 4.0).",
+                "Unless otherwise stated, the content of this site is published under the Creative Commons Attribution "
+                "4.0 International licence (CC BY 4.0).",
+            ),
+        ],
+    ),
     ("heading", T("Dati di riferimento", "Reference data")),
-    ("paragraph", [
-        T(
-            "L'elenco delle Province e dei Comuni proviene dall'ISTAT (Codici statistici delle unità amministrative "
-            "territoriali; popolazione al censimento 2011), con licenza CC BY 3.0 IT.",
-            "The list of Provinces and Comuni comes from ISTAT (statistical codes of the territorial administrative "
-            "units; population at the 2011 census), under the CC BY 3.0 IT licence.",
-        ),
-    ]),
+    (
+        "paragraph",
+        [
+            T(
+                "L'elenco delle Province e dei Comuni proviene dall'ISTAT (Codici statistici delle unità amministrative "
+                "territoriali; popolazione al censimento 2011), con licenza CC BY 3.0 IT.",
+                "The list of Provinces and Comuni comes from ISTAT (statistical codes of the territorial administrative "
+                "units; population at the 2011 census), under the CC BY 3.0 IT licence.",
+            ),
+        ],
+    ),
 ]
 
 SITEMAP = {
@@ -415,8 +589,16 @@ FUNDING_STATEMENT = T(
 
 
 # The order of the main menu on a new site (Italian slugs); editors reorder freely afterwards.
-MENU_ORDER = ["il-progetto", "settori", "buone-pratiche", "province", "sala-stampa", "eventi",
-              "documenti-e-risorse", "comunicazione"]
+MENU_ORDER = [
+    "il-progetto",
+    "settori",
+    "buone-pratiche",
+    "province",
+    "sala-stampa",
+    "eventi",
+    "documenti-e-risorse",
+    "comunicazione",
+]
 
 
 def order_menu(home):
@@ -459,8 +641,9 @@ def ensure_home(loader):
     loader.created.append(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name=SITE_TITLE.it)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_TITLE.it
+        )
     else:
         site.root_page = home
         site.site_name = SITE_TITLE.it
@@ -484,7 +667,10 @@ def load_base_content(loader):
 
     project = loader.section_page(home, ContentPage, PROJECT, PROJECT_BODY, menu=True)
     progress = loader.section_page(
-        project, ContentPage, PROGRESS, menu=True,
+        project,
+        ContentPage,
+        PROGRESS,
+        menu=True,
         body=loader.stream().timeline(PROGRESS_HEADING, PROGRESS_STEPS).json(),
     )
     sector_index = loader.section_page(home, SectorIndexPage, SECTORS_INDEX, menu=True)
@@ -493,9 +679,14 @@ def load_base_content(loader):
         body = loader.stream().heading(SECTOR_REFERENCE_HEADING).paragraph(data["reference"]).json()
         sector_pages.append(
             loader.page(
-                sector_index, SectorPage, data["slug"].it,
-                title=data["name"], sector=sectors[data["code"]], intro=data["description"],
-                listing_summary=data["description"], body=body,
+                sector_index,
+                SectorPage,
+                data["slug"].it,
+                title=data["name"],
+                sector=sectors[data["code"]],
+                intro=data["description"],
+                listing_summary=data["description"],
+                body=body,
             )
         )
     provinces = loader.section_page(home, ProvinceIndexPage, PROVINCES, menu=True)
@@ -511,8 +702,19 @@ def load_base_content(loader):
 
     ensure_settings(loader, accessibility, privacy, legal, sitemap)
 
-    for page in [home, project, progress, sector_index, *sector_pages, provinces, communication,
-                 accessibility, privacy, legal, sitemap]:
+    for page in [
+        home,
+        project,
+        progress,
+        sector_index,
+        *sector_pages,
+        provinces,
+        communication,
+        accessibility,
+        privacy,
+        legal,
+        sitemap,
+    ]:
         loader.translate(page)
     return home
 
@@ -521,8 +723,12 @@ def ensure_settings(loader, accessibility, privacy, legal, sitemap):
     site = Site.objects.get(is_default_site=True)
     settings = SiteSettings.for_site(site)
     changed = False
-    for field, page in (("accessibility_page", accessibility), ("privacy_page", privacy),
-                        ("legal_notes_page", legal), ("sitemap_page", sitemap)):
+    for field, page in (
+        ("accessibility_page", accessibility),
+        ("privacy_page", privacy),
+        ("legal_notes_page", legal),
+        ("sitemap_page", sitemap),
+    ):
         if getattr(settings, f"{field}_id") is None:
             setattr(settings, field, page)
             changed = True
@@ -535,5 +741,3 @@ def ensure_settings(loader, accessibility, privacy, legal, sitemap):
         changed = True
     if changed:
         settings.save()
-
-

@@ -1,6 +1,5 @@
 """The page types of the site's base: home, generic content, sectors, Provinces, site map."""
 
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,12 +22,20 @@ class HomePage(BodyMixin, BasePage):
     hero_kicker = models.CharField(_("occhiello"), max_length=200, blank=True)
     hero_text = models.TextField(_("testo introduttivo"), blank=True)
     hero_image = models.ForeignKey(
-        "core.SiteImage", verbose_name=_("immagine di apertura"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.SiteImage",
+        verbose_name=_("immagine di apertura"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_cta_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("pagina del pulsante"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("pagina del pulsante"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_cta_label = models.CharField(_("testo del pulsante"), max_length=60, blank=True)
     sectors_heading = models.CharField(_("titolo della sezione dei settori"), max_length=200, blank=True)
@@ -36,8 +43,13 @@ class HomePage(BodyMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_kicker"), FieldPanel("hero_text"), FieldPanel("hero_image"),
-             FieldPanel("hero_cta_page"), FieldPanel("hero_cta_label")],
+            [
+                FieldPanel("hero_kicker"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_page"),
+                FieldPanel("hero_cta_label"),
+            ],
             heading=_("Apertura"),
         ),
         FieldPanel("sectors_heading"),
@@ -55,7 +67,10 @@ class HomePage(BodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_pages"] = (
-            SectorPage.objects.live().public().filter(locale=self.locale).select_related("sector")
+            SectorPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("sector")
             .order_by("sector__sort_order")
         )
         context["sections"] = collect_sections("home_page_sections", request, self)
@@ -66,7 +81,6 @@ class ContentPage(IntroMixin, BodyMixin, BasePage):
     """A generic page built from the shared blocks."""
 
     search_type, search_type_label = GENERIC_PAGES
-
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -90,7 +104,6 @@ class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
 
     search_type, search_type_label = GENERIC_PAGES
 
-
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -105,7 +118,11 @@ class SectorIndexPage(IntroMixin, BodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_pages"] = (
-            SectorPage.objects.child_of(self).live().public().select_related("sector").order_by("sector__sort_order")
+            SectorPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("sector")
+            .order_by("sector__sort_order")
         )
         return context
 
@@ -116,7 +133,10 @@ class SectorPage(IntroMixin, BodyMixin, BasePage):
     search_type, search_type_label = GENERIC_PAGES
 
     sector = models.ForeignKey(
-        Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="pages",
+        Sector,
+        verbose_name=_("settore"),
+        on_delete=models.PROTECT,
+        related_name="pages",
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("sector"), FieldPanel("intro"), FieldPanel("body")]
@@ -139,7 +159,6 @@ class ProvinceIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Le Province”: the 76 Provinces by macro-area and region, and one sub-page per Province."""
 
     search_type, search_type_label = GENERIC_PAGES
-
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -188,7 +207,9 @@ class SitemapPage(IntroMixin, BasePage):
 
     def get_tree(self):
         home = self.get_parent()
-        pages = list(home.get_descendants().live().public().order_by("path").only("title", "url_path", "depth", "path"))
+        pages = list(
+            home.get_descendants().live().public().order_by("path").only("title", "url_path", "depth", "path")
+        )
         root = {"page": home, "children": []}
         stack = [root]
         for page in pages:

@@ -13,7 +13,9 @@ from core.sections import collect_sections
 
 def grouped_provinces():
     """The 76 Provinces as {macro-area label: {region: [provinces]}} in the project's order."""
-    groups = OrderedDict((area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices)
+    groups = OrderedDict(
+        (area, {"label": label, "regions": OrderedDict()}) for area, label in MacroArea.choices
+    )
     provinces = Province.objects.annotate(comuni_count=Count("comuni")).order_by("name")
     for province in sorted(provinces, key=lambda p: (p.region_label, p.name)):
         groups[province.macro_area]["regions"].setdefault(province.region_label, []).append(province)

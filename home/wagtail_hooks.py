@@ -12,7 +12,8 @@ def sectors_and_site_map(request, pages, home):
     """For the search page without results: the sector pages, and the site map among the sections."""
     return {
         "sectors": list(
-            SectorPage.objects.filter(pk__in=pages.values("pk")).select_related("sector")
+            SectorPage.objects.filter(pk__in=pages.values("pk"))
+            .select_related("sector")
             .order_by("sector__sort_order")
         ),
         "sections": list(pages.type(SitemapPage).child_of(home)) if home is not None else [],

@@ -156,8 +156,12 @@ class ResponsePrintView(CampaignMixin, TemplateView):
             practice_actions=[
                 action
                 for hook in hooks.get_hooks("mapping_response_actions")
-                for action in hook(self.request, practice_proposals(self.campaign, self.province, version, answers))
-            ] if response and response.state == ResponseState.SUBMITTED else [],
+                for action in hook(
+                    self.request, practice_proposals(self.campaign, self.province, version, answers)
+                )
+            ]
+            if response and response.state == ResponseState.SUBMITTED
+            else [],
         )
         return context
 

@@ -55,12 +55,23 @@ def practice_proposals(campaign, province, version, answers):
             continue
 
         def first(kind, questions=questions):
-            return next((answers[q["code"]] for q in questions
-                         if q["kind"] == kind and not is_empty(answers.get(q["code"]))), "")
+            return next(
+                (
+                    answers[q["code"]]
+                    for q in questions
+                    if q["kind"] == kind and not is_empty(answers.get(q["code"]))
+                ),
+                "",
+            )
 
-        proposals.append({
-            "campaign": campaign.title, "province": province.pk, "sector": section["sector"],
-            "title": section["title"], "description": first(QuestionKind.LONG_TEXT),
-            "comuni_count": first(QuestionKind.NUMBER),
-        })
+        proposals.append(
+            {
+                "campaign": campaign.title,
+                "province": province.pk,
+                "sector": section["sector"],
+                "title": section["title"],
+                "description": first(QuestionKind.LONG_TEXT),
+                "comuni_count": first(QuestionKind.NUMBER),
+            }
+        )
     return proposals

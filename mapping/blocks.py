@@ -23,26 +23,38 @@ CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
 
 class QuestionBlock(blocks.StructBlock):
     code = blocks.CharBlock(
-        label=_("Codice"), max_length=40, validators=[CODE_VALIDATOR],
+        label=_("Codice"),
+        max_length=40,
+        validators=[CODE_VALIDATOR],
         help_text=_("Nome della colonna nelle esportazioni; unico nel questionario, non tradotto."),
     )
     label = blocks.CharBlock(label=_("Domanda"), max_length=300)
     help_text = blocks.TextBlock(label=_("Testo di aiuto"), required=False)
-    kind = blocks.ChoiceBlock(label=_("Tipo di risposta"), choices=QuestionKind.choices, default=QuestionKind.SHORT_TEXT)
+    kind = blocks.ChoiceBlock(
+        label=_("Tipo di risposta"), choices=QuestionKind.choices, default=QuestionKind.SHORT_TEXT
+    )
     required = blocks.BooleanBlock(label=_("Obbligatoria"), required=False, default=False)
     options = blocks.ListBlock(
-        blocks.CharBlock(max_length=200), label=_("Opzioni"), required=False, default=[],
+        blocks.CharBlock(max_length=200),
+        label=_("Opzioni"),
+        required=False,
+        default=[],
         help_text=_("Solo per le domande a scelta singola o multipla: una opzione per riga."),
     )
     unit = blocks.CharBlock(label=_("Unità di misura"), max_length=40, required=False)
     minimum = blocks.DecimalBlock(label=_("Valore minimo"), required=False)
     maximum = blocks.DecimalBlock(label=_("Valore massimo"), required=False)
     show_if_code = blocks.CharBlock(
-        label=_("Mostra solo se la domanda con codice"), max_length=40, required=False,
+        label=_("Mostra solo se la domanda con codice"),
+        max_length=40,
+        required=False,
         help_text=_("Domanda di approfondimento: il codice di una domanda precedente."),
     )
     show_if_values = blocks.ListBlock(
-        blocks.CharBlock(max_length=200), label=_("ha una di queste risposte"), required=False, default=[],
+        blocks.CharBlock(max_length=200),
+        label=_("ha una di queste risposte"),
+        required=False,
+        default=[],
         help_text=_("Per le domande sì/in programma/no: si, in-programma, no."),
     )
 
@@ -93,15 +105,23 @@ class QuestionnaireBlock(blocks.StreamBlock):
                 code = question["code"]
                 if code in seen:
                     raise blocks.StreamBlockValidationError(
-                        non_block_errors=[ValidationError(_("Il codice «%(code)s» è usato due volte."), params={"code": code})]
+                        non_block_errors=[
+                            ValidationError(
+                                _("Il codice «%(code)s» è usato due volte."), params={"code": code}
+                            )
+                        ]
                     )
                 parent = question["show_if_code"]
                 if parent and parent not in codes_so_far:
                     raise blocks.StreamBlockValidationError(
-                        non_block_errors=[ValidationError(
-                            _("La domanda «%(code)s» dipende da «%(parent)s», che non è una domanda precedente."),
-                            params={"code": code, "parent": parent},
-                        )]
+                        non_block_errors=[
+                            ValidationError(
+                                _(
+                                    "La domanda «%(code)s» dipende da «%(parent)s», che non è una domanda precedente."
+                                ),
+                                params={"code": code, "parent": parent},
+                            )
+                        ]
                     )
                 seen.add(code)
                 codes_so_far.add(code)

@@ -20,17 +20,36 @@ def stacked_bar(counts, title, chart_id):
         width = WIDTH * item["count"] / total
         words.append(f"{item['label']}: {item['count']}")
         if width:
-            parts.append(format_html('<rect class="{}" x="{}" y="0" width="{}" height="{}"></rect>',
-                                     css, f"{x:.1f}", f"{width:.1f}", HEIGHT))
+            parts.append(
+                format_html(
+                    '<rect class="{}" x="{}" y="0" width="{}" height="{}"></rect>',
+                    css,
+                    f"{x:.1f}",
+                    f"{width:.1f}",
+                    HEIGHT,
+                )
+            )
             if width > 40:
-                parts.append(format_html(
-                    '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                    f"{x + width / 2:.1f}", HEIGHT / 2 + 5, item["count"]))
+                parts.append(
+                    format_html(
+                        '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                        f"{x + width / 2:.1f}",
+                        HEIGHT / 2 + 5,
+                        item["count"],
+                    )
+                )
         x += width
     return format_html(
         '<svg class="chart-bar" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        WIDTH, HEIGHT, chart_id, chart_id, chart_id, title, chart_id, "; ".join(words),
+        WIDTH,
+        HEIGHT,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        "; ".join(words),
         mark_safe("".join(parts)),  # noqa: S308 - every part was built by format_html
     )
 

@@ -19,7 +19,9 @@ def _field(question, required):
     if kind == QuestionKind.YES_PLANNED_NO:
         return forms.ChoiceField(choices=YesPlannedNo.choices, widget=forms.RadioSelect, **common)
     if kind == QuestionKind.SINGLE:
-        return forms.ChoiceField(choices=[(o, o) for o in question["options"]], widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(
+            choices=[(o, o) for o in question["options"]], widget=forms.RadioSelect, **common
+        )
     if kind == QuestionKind.MULTIPLE:
         return forms.MultipleChoiceField(
             choices=[(o, o) for o in question["options"]], widget=forms.CheckboxSelectMultiple, **common
@@ -27,7 +29,9 @@ def _field(question, required):
     if kind == QuestionKind.NUMBER:
         minimum = Decimal(question["minimum"]) if question.get("minimum") is not None else None
         maximum = Decimal(question["maximum"]) if question.get("maximum") is not None else None
-        return forms.DecimalField(min_value=minimum, max_value=maximum, max_digits=15, decimal_places=2, **common)
+        return forms.DecimalField(
+            min_value=minimum, max_value=maximum, max_digits=15, decimal_places=2, **common
+        )
     if kind == QuestionKind.LONG_TEXT:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, **common)
     if kind == QuestionKind.DATE:

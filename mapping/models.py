@@ -30,7 +30,8 @@ class Questionnaire(TranslatableMixin, index.Indexed, models.Model):
     title = models.CharField(_("titolo"), max_length=200)
     intro = models.TextField(_("introduzione"), blank=True)
     is_draft = models.BooleanField(
-        _("bozza da completare"), default=True,
+        _("bozza da completare"),
+        default=True,
         help_text=_("Segnala a chi lo legge che il questionario non è ancora definitivo."),
     )
     sections = StreamField(QuestionnaireBlock(), verbose_name=_("sezioni"), blank=True)
@@ -55,12 +56,17 @@ class Questionnaire(TranslatableMixin, index.Indexed, models.Model):
                 "intro": section.value["intro"],
                 "questions": [
                     {
-                        "code": q["code"], "label": q["label"], "help_text": q["help_text"], "kind": q["kind"],
-                        "required": bool(q["required"]), "options": [o for o in q["options"] if o],
+                        "code": q["code"],
+                        "label": q["label"],
+                        "help_text": q["help_text"],
+                        "kind": q["kind"],
+                        "required": bool(q["required"]),
+                        "options": [o for o in q["options"] if o],
                         "unit": q["unit"],
                         "minimum": None if q["minimum"] is None else str(q["minimum"]),
                         "maximum": None if q["maximum"] is None else str(q["maximum"]),
-                        "show_if_code": q["show_if_code"], "show_if_values": [v for v in q["show_if_values"] if v],
+                        "show_if_code": q["show_if_code"],
+                        "show_if_values": [v for v in q["show_if_values"] if v],
                     }
                     for q in section.value["questions"]
                 ],
@@ -70,7 +76,9 @@ class Questionnaire(TranslatableMixin, index.Indexed, models.Model):
 
     def freeze(self):
         """A new version with the current structure, and the English labels if a translation exists."""
-        source = self.get_translation(Locale.get_default()) if self.locale_id != Locale.get_default().pk else self
+        source = (
+            self.get_translation(Locale.get_default()) if self.locale_id != Locale.get_default().pk else self
+        )
         english = source.get_translation_or_none(Locale.objects.filter(language_code="en").first())
         with transaction.atomic():
             last = QuestionnaireVersion.objects.filter(questionnaire=source).order_by("-number").first()
@@ -125,23 +133,38 @@ class Campaign(models.Model):
         Questionnaire, verbose_name=_("questionario"), on_delete=models.PROTECT, related_name="campaigns"
     )
     version = models.ForeignKey(
-        QuestionnaireVersion, verbose_name=_("versione"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="campaigns",
+        QuestionnaireVersion,
+        verbose_name=_("versione"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
         help_text=_("Fissata all'apertura della campagna."),
     )
     opens_at = models.DateTimeField(_("apertura"))
     closes_at = models.DateTimeField(_("chiusura"))
     provinces = models.ManyToManyField(
-        Province, verbose_name=_("Province invitate"), related_name="mapping_campaigns", blank=True,
+        Province,
+        verbose_name=_("Province invitate"),
+        related_name="mapping_campaigns",
+        blank=True,
         help_text=_("Se vuoto, sono invitate tutte le 76 Province."),
     )
     is_example = models.BooleanField(
-        _("dati di esempio"), default=False, editable=False,
+        _("dati di esempio"),
+        default=False,
+        editable=False,
         help_text=_("Campagna generata per prova: mai in produzione."),
     )
 
-    panels = [FieldPanel("title"), FieldPanel("questionnaire"), FieldPanel("opens_at"), FieldPanel("closes_at"),
-              FieldPanel("provinces")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("questionnaire"),
+        FieldPanel("opens_at"),
+        FieldPanel("closes_at"),
+        FieldPanel("provinces"),
+    ]
 
     class Meta:
         ordering = ["-opens_at"]
@@ -174,19 +197,29 @@ class Campaign(models.Model):
 class Response(models.Model):
     """A Province's answers to a campaign: a draft saved section by section, then submitted."""
 
-    campaign = models.ForeignKey(Campaign, verbose_name=_("campagna"), on_delete=models.CASCADE,
-                                 related_name="responses")
-    province = models.ForeignKey(Province, verbose_name=_("Provincia"), on_delete=models.PROTECT,
-                                 related_name="mapping_responses")
-    version = models.ForeignKey(QuestionnaireVersion, verbose_name=_("versione"), on_delete=models.PROTECT,
-                                related_name="responses")
-    state = models.CharField(_("stato"), max_length=12, choices=ResponseState.choices,
-                             default=ResponseState.STARTED)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campagna"), on_delete=models.CASCADE, related_name="responses"
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("Provincia"), on_delete=models.PROTECT, related_name="mapping_responses"
+    )
+    version = models.ForeignKey(
+        QuestionnaireVersion, verbose_name=_("versione"), on_delete=models.PROTECT, related_name="responses"
+    )
+    state = models.CharField(
+        _("stato"), max_length=12, choices=ResponseState.choices, default=ResponseState.STARTED
+    )
     answers = models.JSONField(_("risposte"), default=dict, blank=True)
     revision = models.PositiveIntegerField(_("revisione"), default=0, editable=False)
     updated_at = models.DateTimeField(_("ultima attività"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("modificata da"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modificata da"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     submitted_at = models.DateTimeField(_("inviata il"), null=True, blank=True)
 
     class Meta:
@@ -213,7 +246,10 @@ class Response(models.Model):
         """
         merged = {**self.answers, **answers}
         updated = Response.objects.filter(pk=self.pk, revision=expected_revision).update(
-            answers=merged, revision=expected_revision + 1, updated_by=user, updated_at=timezone.now(),
+            answers=merged,
+            revision=expected_revision + 1,
+            updated_by=user,
+            updated_at=timezone.now(),
         )
         if updated:
             self.answers, self.revision = merged, expected_revision + 1
@@ -223,11 +259,17 @@ class Response(models.Model):
 class InterviewNote(models.Model):
     """Notes of an in-depth interview with a Province: private to UPI and the researchers."""
 
-    response = models.ForeignKey(Response, verbose_name=_("risposta"), on_delete=models.CASCADE,
-                                 related_name="interview_notes")
+    response = models.ForeignKey(
+        Response, verbose_name=_("risposta"), on_delete=models.CASCADE, related_name="interview_notes"
+    )
     interview_date = models.DateField(_("data dell'intervista"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("autore"), null=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autore"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("creata il"), auto_now_add=True)
 
@@ -295,11 +337,19 @@ class MappingResultsPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """
 
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("campagna"), on_delete=models.PROTECT, related_name="results_pages",
+        Campaign,
+        verbose_name=_("campagna"),
+        on_delete=models.PROTECT,
+        related_name="results_pages",
         help_text=_("Le risposte inviate di questa campagna sono pubblicate in forma aggregata."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("campaign"), FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("campaign"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["mapping.MappingPage"]

@@ -22,10 +22,15 @@ def ensure_roles():
     groups = ensure_province_groups(REFERENT_ROLE, REFERENT_GROUP_PREFIX, admin_access=False)
     grant(
         upi_group(),
-        *(f"mapping.{action}_{model}" for model in ("questionnaire", "campaign", "interviewnote")
-          for action in ("add", "change", "delete", "view")),
-        "mapping.view_response", "mapping.change_response",
+        *(
+            f"mapping.{action}_{model}"
+            for model in ("questionnaire", "campaign", "interviewnote")
+            for action in ("add", "change", "delete", "view")
+        ),
+        "mapping.view_response",
+        "mapping.change_response",
     )
-    ensure_collection(ATTACHMENTS_COLLECTION_NAME, restriction_type=CollectionViewRestriction.GROUPS,
-                      groups=[upi_group()])
+    ensure_collection(
+        ATTACHMENTS_COLLECTION_NAME, restriction_type=CollectionViewRestriction.GROUPS, groups=[upi_group()]
+    )
     return groups

@@ -55,8 +55,12 @@ def load_mapping(loader, home):
 def province_services(request, province):
     """“Servizi offerti ai Comuni”: the Province's answers in the latest published results, with consent."""
     results_page = (
-        MappingResultsPage.objects.live().public().filter(locale=Locale.get_active())
-        .select_related("campaign__version").order_by("-first_published_at").first()
+        MappingResultsPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .select_related("campaign__version")
+        .order_by("-first_published_at")
+        .first()
     )
     if results_page is None or results_page.campaign.version is None:
         return None
@@ -71,16 +75,25 @@ def province_services(request, province):
         structure = version.structure_en if english and version.structure_en else version.structure
         for section in structure:
             answers = [
-                {"label": labels.get(q["code"], q["label"]), "value": display(q, response.answers.get(q["code"]))}
+                {
+                    "label": labels.get(q["code"], q["label"]),
+                    "value": display(q, response.answers.get(q["code"])),
+                }
                 for q in section["questions"]
-                if q["kind"] not in (QuestionKind.FILE,) and q["code"] != CONSENT_QUESTION
+                if q["kind"] not in (QuestionKind.FILE,)
+                and q["code"] != CONSENT_QUESTION
                 and response.answers.get(q["code"]) not in (None, "", [])
             ]
             if answers:
                 services.append({"title": section["title"], "answers": answers})
     return {
         "template": "mapping/includes/province_services.html",
-        "context": {"province": province, "services": services, "results_page": results_page,
-                    "answered": response is not None, "is_example": results_page.campaign.is_example},
+        "context": {
+            "province": province,
+            "services": services,
+            "results_page": results_page,
+            "answered": response is not None,
+            "is_example": results_page.campaign.is_example,
+        },
         "order": 5,
     }

@@ -19,7 +19,9 @@ class NewsPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         self.press_province = None
-        if user is not None and is_press_officer(user, self.parent_page if self.instance.pk is None else self.instance):
+        if user is not None and is_press_officer(
+            user, self.parent_page if self.instance.pk is None else self.instance
+        ):
             self.press_province = press_office_province(user)
         if self.press_province is not None:
             field = self.fields["province"]
@@ -90,5 +92,7 @@ class NewsFilterForm(FilterForm):
             # Sectors are translatable: filter by their code, the same in every language.
             queryset = queryset.filter(sectors__code=data["settore"]).distinct()
         if data["tema"]:
-            queryset = queryset.filter(themes__translation_key=self.themes[data["tema"]].translation_key).distinct()
+            queryset = queryset.filter(
+                themes__translation_key=self.themes[data["tema"]].translation_key
+            ).distinct()
         return queryset

@@ -32,7 +32,9 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """“Sala stampa”: every news item, newest first, with filters, feeds, press contacts and press kit."""
 
     press_contacts = StreamField(
-        news_blocks.PressContactsBlock(), verbose_name=_("contatti per la stampa"), blank=True,
+        news_blocks.PressContactsBlock(),
+        verbose_name=_("contatti per la stampa"),
+        blank=True,
     )
     press_kit = StreamField(news_blocks.PressKitBlock(), verbose_name=_("cartella stampa"), blank=True)
 
@@ -56,7 +58,9 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     def news_queryset(self):
         return (
-            NewsPage.objects.live().public().child_of(self)
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
             .select_related("province")
             .prefetch_related(
                 Prefetch("lead_image", queryset=SiteImage.objects.prefetch_renditions(LISTING_RENDITION)),
@@ -99,12 +103,26 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     def feed_links(self, province=None):
         """The feeds a page links with <link rel="alternate">: all news, releases, and a Province's."""
         links = [
-            {"type": "application/rss+xml", "title": _("Notizie (RSS)"), "href": self.url + self.reverse_subpage("feed_rss")},
-            {"type": "application/atom+xml", "title": _("Notizie (Atom)"), "href": self.url + self.reverse_subpage("feed_atom")},
-            {"type": "application/rss+xml", "title": _("Comunicati stampa (RSS)"),
-             "href": self.url + self.reverse_subpage("releases_rss")},
-            {"type": "application/atom+xml", "title": _("Comunicati stampa (Atom)"),
-             "href": self.url + self.reverse_subpage("releases_atom")},
+            {
+                "type": "application/rss+xml",
+                "title": _("Notizie (RSS)"),
+                "href": self.url + self.reverse_subpage("feed_rss"),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": _("Notizie (Atom)"),
+                "href": self.url + self.reverse_subpage("feed_atom"),
+            },
+            {
+                "type": "application/rss+xml",
+                "title": _("Comunicati stampa (RSS)"),
+                "href": self.url + self.reverse_subpage("releases_rss"),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": _("Comunicati stampa (Atom)"),
+                "href": self.url + self.reverse_subpage("releases_atom"),
+            },
         ]
         if province is not None:
             links.extend(self.province_feed_links(province))
@@ -113,10 +131,16 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     def province_feed_links(self, province):
         kwargs = {"slug": province.slug}
         return [
-            {"type": "application/rss+xml", "title": _("Notizie della Provincia di %(name)s (RSS)") % {"name": province.name},
-             "href": self.url + self.reverse_subpage("province_rss", kwargs=kwargs)},
-            {"type": "application/atom+xml", "title": _("Notizie della Provincia di %(name)s (Atom)") % {"name": province.name},
-             "href": self.url + self.reverse_subpage("province_atom", kwargs=kwargs)},
+            {
+                "type": "application/rss+xml",
+                "title": _("Notizie della Provincia di %(name)s (RSS)") % {"name": province.name},
+                "href": self.url + self.reverse_subpage("province_rss", kwargs=kwargs),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": _("Notizie della Provincia di %(name)s (Atom)") % {"name": province.name},
+                "href": self.url + self.reverse_subpage("province_atom", kwargs=kwargs),
+            },
         ]
 
     def province_filter_url(self, province):
@@ -127,40 +151,64 @@ class NewsPage(BasePage):
     """A press release, a news item or a link to press coverage."""
 
     date = models.DateField(
-        _("data di pubblicazione"), default=datetime.date.today,
-        help_text=_("La data mostrata e usata per l'ordinamento. Per un comunicato sotto embargo impostare "
-                    "anche la data di messa online nella scheda “Impostazioni”."),
+        _("data di pubblicazione"),
+        default=datetime.date.today,
+        help_text=_(
+            "La data mostrata e usata per l'ordinamento. Per un comunicato sotto embargo impostare "
+            "anche la data di messa online nella scheda “Impostazioni”."
+        ),
     )
     date_precision = models.CharField(
-        _("precisione della data"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
+        _("precisione della data"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
         help_text=_("Se la fonte indica solo il mese o l'anno, la pagina mostra solo quello."),
     )
     news_type = models.CharField(_("tipo"), max_length=24, choices=NewsType.choices, default=NewsType.NEWS)
     province = models.ForeignKey(
-        Province, verbose_name=_("Provincia"), null=True, blank=True, on_delete=models.PROTECT,
+        Province,
+        verbose_name=_("Provincia"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="news_pages",
         help_text=_("Obbligatoria per i comunicati stampa locali."),
     )
     sectors = ParentalManyToManyField(Sector, verbose_name=_("settori"), blank=True, related_name="+")
     themes = ParentalManyToManyField(Theme, verbose_name=_("temi"), blank=True, related_name="+")
     summary = models.TextField(
-        _("sommario"), max_length=400,
-        help_text=_("Due o tre frasi che dicono la notizia: compaiono negli elenchi, nei feed e nelle anteprime."),
+        _("sommario"),
+        max_length=400,
+        help_text=_(
+            "Due o tre frasi che dicono la notizia: compaiono negli elenchi, nei feed e nelle anteprime."
+        ),
     )
     body = StreamField(BodyBlock(), verbose_name=_("testo"), blank=True)
     lead_image = models.ForeignKey(
-        SiteImage, verbose_name=_("immagine principale"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Il testo alternativo è quello dell'immagine."),
+        SiteImage,
+        verbose_name=_("immagine principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Il testo alternativo è quello dell'immagine."),
     )
     external_url = models.URLField(
-        _("indirizzo dell'articolo"), blank=True, help_text=_("Per la rassegna stampa: l'articolo originale."),
+        _("indirizzo dell'articolo"),
+        blank=True,
+        help_text=_("Per la rassegna stampa: l'articolo originale."),
     )
     source_name = models.CharField(_("testata"), max_length=120, blank=True)
     press_contact_name = models.CharField(_("contatto per la stampa"), max_length=120, blank=True)
     press_contact_email = models.EmailField(_("e-mail del contatto"), blank=True)
     press_contact_phone = models.CharField(_("telefono del contatto"), max_length=40, blank=True)
-    release_year = models.PositiveSmallIntegerField(_("anno del comunicato"), null=True, blank=True, editable=False)
-    release_number = models.PositiveIntegerField(_("numero del comunicato"), null=True, blank=True, editable=False)
+    release_year = models.PositiveSmallIntegerField(
+        _("anno del comunicato"), null=True, blank=True, editable=False
+    )
+    release_number = models.PositiveIntegerField(
+        _("numero del comunicato"), null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -177,17 +225,24 @@ class NewsPage(BasePage):
         InlinePanel("attachments", label=_("Allegati"), heading=_("Allegati")),
         MultiFieldPanel(
             [FieldPanel("external_url"), FieldPanel("source_name")],
-            heading=_("Rassegna stampa"), classname="collapsed",
+            heading=_("Rassegna stampa"),
+            classname="collapsed",
         ),
         MultiFieldPanel(
             [FieldPanel("sectors", widget=forms.CheckboxSelectMultiple), FieldPanel("themes")],
             heading=_("Classificazione"),
         ),
         MultiFieldPanel(
-            [FieldPanel("press_contact_name"), FieldPanel("press_contact_email"), FieldPanel("press_contact_phone")],
+            [
+                FieldPanel("press_contact_name"),
+                FieldPanel("press_contact_email"),
+                FieldPanel("press_contact_phone"),
+            ],
             heading=_("Contatto per la stampa"),
         ),
-        InlinePanel("related_pages", label=_("Pagina correlata"), heading=_("Pratiche, eventi e pagine correlate")),
+        InlinePanel(
+            "related_pages", label=_("Pagina correlata"), heading=_("Pratiche, eventi e pagine correlate")
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -203,9 +258,13 @@ class NewsPage(BasePage):
         return self.date
 
     override_translatable_fields = [
-        SynchronizedField("date"), SynchronizedField("date_precision"), SynchronizedField("news_type"),
-        SynchronizedField("external_url"), SynchronizedField("source_name"),
-        SynchronizedField("press_contact_name"), SynchronizedField("press_contact_email"),
+        SynchronizedField("date"),
+        SynchronizedField("date_precision"),
+        SynchronizedField("news_type"),
+        SynchronizedField("external_url"),
+        SynchronizedField("source_name"),
+        SynchronizedField("press_contact_name"),
+        SynchronizedField("press_contact_email"),
         SynchronizedField("press_contact_phone"),
     ]
 
@@ -220,7 +279,9 @@ class NewsPage(BasePage):
     def clean(self):
         super().clean()
         if self.news_type == NewsType.LOCAL_RELEASE and not self.province_id:
-            raise ValidationError({"province": _("Un comunicato stampa locale deve indicare la sua Provincia.")})
+            raise ValidationError(
+                {"province": _("Un comunicato stampa locale deve indicare la sua Provincia.")}
+            )
         if self.news_type == NewsType.PRESS_COVERAGE and not self.external_url:
             raise ValidationError({"external_url": _("Indicare l'indirizzo dell'articolo.")})
 
@@ -237,7 +298,9 @@ class NewsPage(BasePage):
         """The next number of the year, given once when the release is first published."""
         numbered = (
             NewsPage.objects.filter(translation_key=self.translation_key, release_number__isnull=False)
-            .exclude(pk=self.pk).values("release_year", "release_number").first()
+            .exclude(pk=self.pk)
+            .values("release_year", "release_number")
+            .first()
         )
         if numbered:  # a translation of this release already has its number
             self.release_year, self.release_number = numbered["release_year"], numbered["release_number"]
@@ -246,10 +309,9 @@ class NewsPage(BasePage):
         # Two releases published at the same moment must not get the same number: lock the newsroom row.
         Page.objects.select_for_update().filter(pk=self.get_parent().pk).first()
         locale_id = self.locale_id or self.get_default_locale().pk
-        last = (
-            NewsPage.objects.filter(locale_id=locale_id, release_year=year)
-            .aggregate(last=models.Max("release_number"))["last"]
-        )
+        last = NewsPage.objects.filter(locale_id=locale_id, release_year=year).aggregate(
+            last=models.Max("release_number")
+        )["last"]
         self.release_year, self.release_number = year, (last or 0) + 1
 
     def with_content_json(self, content):
@@ -261,7 +323,10 @@ class NewsPage(BasePage):
     @property
     def release_label(self):
         if self.news_type == NewsType.NATIONAL_RELEASE and self.release_number:
-            return _("Comunicato n. %(number)s/%(year)s") % {"number": self.release_number, "year": self.release_year}
+            return _("Comunicato n. %(number)s/%(year)s") % {
+                "number": self.release_number,
+                "year": self.release_year,
+            }
         return ""
 
     # Display ------------------------------------------------------------------------------------
@@ -298,7 +363,9 @@ class NewsPage(BasePage):
         index_page = self.get_parent().specific
         context["index_page"] = index_page
         context["feeds"] = index_page.feed_links(province=self.province)
-        context["related"] = related_pages(self, [item.related for item in self.related_pages.select_related("related")])
+        context["related"] = related_pages(
+            self, [item.related for item in self.related_pages.select_related("related")]
+        )
         context["attachments"] = [item.document for item in self.attachments.select_related("document")]
         return context
 
@@ -306,7 +373,10 @@ class NewsPage(BasePage):
 class NewsPageAttachment(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "core.SiteDocument", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+",
+        "core.SiteDocument",
+        verbose_name=_("documento"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     panels = [FieldPanel("document")]
 
@@ -320,7 +390,10 @@ class NewsPageRelatedPage(Orderable):
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
     related = models.ForeignKey(
-        Page, verbose_name=_("pagina"), on_delete=models.CASCADE, related_name="+",
+        Page,
+        verbose_name=_("pagina"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     panels = [PageChooserPanel("related")]
 

@@ -19,9 +19,7 @@ def press_office_province(user):
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, "_press_office_province"):
-        user._press_office_province = (
-            provinces_of(user, PRESS_OFFICE_ROLE).order_by("pk").first()
-        )
+        user._press_office_province = provinces_of(user, PRESS_OFFICE_ROLE).order_by("pk").first()
     return user._press_office_province
 
 
@@ -72,8 +70,7 @@ class NewsroomPagePermissionPolicy(PagePermissionPolicy):
             return pages
         from news.models import NewsPage  # news.models imports this module
 
-        foreign_drafts = (
-            NewsPage.objects.exclude(province=press_office_province(user))
-            .filter(Q(live=False) | Q(has_unpublished_changes=True))
+        foreign_drafts = NewsPage.objects.exclude(province=press_office_province(user)).filter(
+            Q(live=False) | Q(has_unpublished_changes=True)
         )
         return pages.exclude(pk__in=foreign_drafts.values("pk"))

@@ -59,7 +59,9 @@ def province_news(request, province):
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_provinces_drafts(parent_page, pages, request):
     """In the newsroom, a press officer sees published news and their own Province's drafts only."""
-    if not isinstance(parent_page.specific_deferred, NewsIndexPage) or not is_press_officer(request.user, parent_page):
+    if not isinstance(parent_page.specific_deferred, NewsIndexPage) or not is_press_officer(
+        request.user, parent_page
+    ):
         return pages
     province = press_office_province(request.user)
     own = NewsPage.objects.filter(province=province).values("pk")

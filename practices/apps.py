@@ -15,5 +15,9 @@ class PracticesConfig(AppConfig):
         def on_delete(sender, **kwargs):
             invalidate_coverage()
 
-        post_delete.connect(on_delete, sender="practices.PracticePage", weak=False,
-                            dispatch_uid="practices-coverage-on-delete")
+        post_delete.connect(
+            on_delete,
+            sender="practices.PracticePage",
+            weak=False,
+            dispatch_uid="practices-coverage-on-delete",
+        )

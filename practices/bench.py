@@ -28,8 +28,13 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/practices_bench"
 def ensure_database(url):
     parsed = urlparse(url)
     name = parsed.path.lstrip("/")
-    admin = psycopg2.connect(host=parsed.hostname, port=parsed.port or 5432, user=parsed.username or "postgres",
-                             password=parsed.password, dbname="postgres")
+    admin = psycopg2.connect(
+        host=parsed.hostname,
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
+        password=parsed.password,
+        dbname="postgres",
+    )
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
@@ -96,10 +101,16 @@ def main(argv=None):
     client = Client()
     practice = PracticePage.objects.filter(is_example=True, locale__language_code="it").order_by("pk").first()
     cases = [
-        ("catalogue: q=appalti + sector + macro-area", "/buone-pratiche/",
-         {"q": "appalti gare", "settore": "sua", "area": "nord-est"}),
-        ("catalogue (English): q=tenders + sector + stage", "/en/good-practices/",
-         {"q": "tenders", "settore": "sua", "fase": "operativa"}),
+        (
+            "catalogue: q=appalti + sector + macro-area",
+            "/buone-pratiche/",
+            {"q": "appalti gare", "settore": "sua", "area": "nord-est"},
+        ),
+        (
+            "catalogue (English): q=tenders + sector + stage",
+            "/en/good-practices/",
+            {"q": "tenders", "settore": "sua", "fase": "operativa"},
+        ),
         ("catalogue, no filter", "/buone-pratiche/", {}),
         ("practice page", practice.url, {}),
         ("Province page", f"/province/{practice.province.slug}/", {}),

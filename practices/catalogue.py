@@ -72,29 +72,73 @@ class Catalogue:
         self.sector_names = {sector.code: sector.label for sector in sectors}
         current_year = 2100
         facets = [
-            Facet("settore", _("Settore"), "sector__code", "sector__code",
-                  [(s.code, s.label, s.code) for s in sectors]),
-            Facet("area", _("Macro-area"), "province__macro_area", "province__macro_area",
-                  [(value, label, value) for value, label in MacroArea.choices]),
-            Facet("regione", _("Regione"), "province__region", "province__region",
-                  [(slugify(r), r, r) for r in regions], widget="list"),
-            Facet("provincia", _("Provincia"), "province__slug", "province__slug",
-                  [(p.slug, f"{p.name} ({p.sigla})", p.slug) for p in provinces], widget="list"),
-            Facet("tema", _("Tema"), "themes__translation_key", "themes__translation_key",
-                  [(t.slug, t.name, t.translation_key) for t in themes]),
-            Facet("tipo", _("Tipo di pratica"), "practice_type", "practice_type",
-                  [(value, label, value) for value, label in PracticeType.choices]),
-            Facet("fase", _("Fase"), "stage", "stage", [(value, label, value) for value, label in Stage.choices]),
+            Facet(
+                "settore",
+                _("Settore"),
+                "sector__code",
+                "sector__code",
+                [(s.code, s.label, s.code) for s in sectors],
+            ),
+            Facet(
+                "area",
+                _("Macro-area"),
+                "province__macro_area",
+                "province__macro_area",
+                [(value, label, value) for value, label in MacroArea.choices],
+            ),
+            Facet(
+                "regione",
+                _("Regione"),
+                "province__region",
+                "province__region",
+                [(slugify(r), r, r) for r in regions],
+                widget="list",
+            ),
+            Facet(
+                "provincia",
+                _("Provincia"),
+                "province__slug",
+                "province__slug",
+                [(p.slug, f"{p.name} ({p.sigla})", p.slug) for p in provinces],
+                widget="list",
+            ),
+            Facet(
+                "tema",
+                _("Tema"),
+                "themes__translation_key",
+                "themes__translation_key",
+                [(t.slug, t.name, t.translation_key) for t in themes],
+            ),
+            Facet(
+                "tipo",
+                _("Tipo di pratica"),
+                "practice_type",
+                "practice_type",
+                [(value, label, value) for value, label in PracticeType.choices],
+            ),
+            Facet(
+                "fase", _("Fase"), "stage", "stage", [(value, label, value) for value, label in Stage.choices]
+            ),
             Facet("anno", _("Anno di avvio"), "start_year", "start_year", [], widget="list"),
-            Facet("evidenza", _("Livello di evidenza"), "evidence_level", "evidence_level",
-                  [(value, label, value) for value, label in EvidenceLevel.choices]),
+            Facet(
+                "evidenza",
+                _("Livello di evidenza"),
+                "evidence_level",
+                "evidence_level",
+                [(value, label, value) for value, label in EvidenceLevel.choices],
+            ),
         ]
         for facet in facets:
             if facet.param == "anno":
                 # Years are validated as numbers in a plausible range; the choices come from the counts.
                 facet.selected = []
                 for value in self.params.getlist("anno"):
-                    if value.isascii() and value.isdigit() and 1990 <= int(value) <= current_year and value not in facet.selected:
+                    if (
+                        value.isascii()
+                        and value.isdigit()
+                        and 1990 <= int(value) <= current_year
+                        and value not in facet.selected
+                    ):
                         facet.selected.append(value)
                 continue
             known = {value for value, _label, _db in facet.choices}
@@ -103,7 +147,8 @@ class Catalogue:
 
     def base_queryset(self):
         return (
-            PracticePage.objects.live().public()
+            PracticePage.objects.live()
+            .public()
             .filter(locale=self.index_page.locale, path__startswith=self.index_page.path)
             .exclude(pk=self.index_page.pk)
         )
@@ -170,9 +215,9 @@ class Catalogue:
         themes = {}
         if rows:
             through = PracticePage.themes.through
-            for practice_id, key in through.objects.filter(practicepage_id__in=searched.values("pk")).values_list(
-                "practicepage_id", "theme__translation_key"
-            ):
+            for practice_id, key in through.objects.filter(
+                practicepage_id__in=searched.values("pk")
+            ).values_list("practicepage_id", "theme__translation_key"):
                 themes.setdefault(practice_id, set()).add(key)
         selected = []
         for facet in self.facets:
@@ -228,10 +273,17 @@ class Catalogue:
         """Each active filter with the URL that removes it."""
         chips = []
         if self.query:
-            chips.append({"label": _("Ricerca"), "value": self.query, "remove": self.query_string(("q", self.query))})
+            chips.append(
+                {"label": _("Ricerca"), "value": self.query, "remove": self.query_string(("q", self.query))}
+            )
         for facet in self.facets:
             labels = {value: label for value, label, _db in facet.choices}
             for value in facet.selected:
-                chips.append({"label": facet.label, "value": labels.get(value, value),
-                              "remove": self.query_string((facet.param, value))})
+                chips.append(
+                    {
+                        "label": facet.label,
+                        "value": labels.get(value, value),
+                        "remove": self.query_string((facet.param, value)),
+                    }
+                )
         return chips

@@ -34,7 +34,10 @@ THEMES = [
     (T("appalti-pubblici", "public-procurement"), T("Appalti pubblici", "Public procurement")),
     (T("fondi-europei", "eu-funds"), T("Fondi europei", "EU funds")),
     (T("gestione-associata", "shared-services"), T("Gestione associata dei servizi", "Shared services")),
-    (T("trasformazione-digitale", "digital-transformation"), T("Trasformazione digitale", "Digital transformation")),
+    (
+        T("trasformazione-digitale", "digital-transformation"),
+        T("Trasformazione digitale", "Digital transformation"),
+    ),
     (T("dati-e-statistica", "data-and-statistics"), T("Dati e statistica", "Data and statistics")),
     (T("formazione", "training"), T("Formazione del personale", "Staff training")),
 ]
@@ -48,8 +51,10 @@ REFERENCE_PRACTICES = [
     {
         "code": "SUA-TV-01",
         "slug": T("sua-provincia-di-treviso", "sua-province-of-treviso"),
-        "title": T("Stazione Unica Appaltante della Provincia di Treviso",
-                   "Single Procurement Office (SUA) of the Province of Treviso"),
+        "title": T(
+            "Stazione Unica Appaltante della Provincia di Treviso",
+            "Single Procurement Office (SUA) of the Province of Treviso",
+        ),
         "summary": T(
             "La Provincia di Treviso gestisce le procedure di gara per conto dei Comuni del proprio territorio: "
             "è la pratica di riferimento del settore indicata dal rapporto finale dei focus group.",
@@ -64,8 +69,10 @@ REFERENCE_PRACTICES = [
     {
         "code": "EUR-BS-01",
         "slug": T("servizio-europa-di-area-vasta-brescia", "wide-area-europe-service-brescia"),
-        "title": T("Servizio Europa di Area Vasta della Provincia di Brescia",
-                   "“Servizio Europa di Area Vasta” of the Province of Brescia"),
+        "title": T(
+            "Servizio Europa di Area Vasta della Provincia di Brescia",
+            "“Servizio Europa di Area Vasta” of the Province of Brescia",
+        ),
         "summary": T(
             "Il servizio associato della Provincia di Brescia per le politiche europee dei Comuni: è la pratica "
             "di riferimento del settore indicata dal rapporto finale dei focus group.",
@@ -100,8 +107,9 @@ def ensure_themes(loader):
         loader.t(slug)
         theme = Theme.objects.filter(locale=loader.italian, slug=slug.it).first()
         if theme is None:
-            theme = Theme.objects.create(locale=loader.italian, slug=slug.it, name=loader.t(name),
-                                         sort_order=len(themes))
+            theme = Theme.objects.create(
+                locale=loader.italian, slug=slug.it, name=loader.t(name), sort_order=len(themes)
+            )
             loader.log(f"  + theme: {theme}")
         else:
             loader.t(name)
@@ -130,14 +138,24 @@ def load_practices(loader, home):
     sectors = {s.code: s for s in Sector.objects.filter(locale=loader.italian)}
     loader.t(CATALOGUE["slug"])
     catalogue = loader.page(
-        home, PracticeIndexPage, CATALOGUE["slug"].it, title=CATALOGUE["title"], intro=CATALOGUE["intro"],
-        listing_summary=CATALOGUE["listing_summary"], show_in_menus=True,
+        home,
+        PracticeIndexPage,
+        CATALOGUE["slug"].it,
+        title=CATALOGUE["title"],
+        intro=CATALOGUE["intro"],
+        listing_summary=CATALOGUE["listing_summary"],
+        show_in_menus=True,
     )
     loader.translate(catalogue)
     for data in REFERENCE_PRACTICES:
         fields = _practice_fields(loader, data, sectors, themes)
-        practice = loader.page(catalogue, PracticePage, data["slug"].it,
-                               province=Province.objects.get(sigla=data["province"]), **fields)
+        practice = loader.page(
+            catalogue,
+            PracticePage,
+            data["slug"].it,
+            province=Province.objects.get(sigla=data["province"]),
+            **fields,
+        )
         if not practice.themes.exists():
             practice.themes.set([themes[slug] for slug in data["themes"]])
             practice.save_revision().publish()
@@ -146,7 +164,9 @@ def load_practices(loader, home):
     # The Centro Servizi Territoriale: a draft without a Province (see the module's docstring).
     data = CENTRO_SERVIZI
     if not PracticePage.objects.child_of(catalogue).filter(slug=data["slug"].it).exists():
-        fields = {key: loader.t(value) for key, value in _practice_fields(loader, data, sectors, themes).items()}
+        fields = {
+            key: loader.t(value) for key, value in _practice_fields(loader, data, sectors, themes).items()
+        }
         draft = PracticePage(slug=data["slug"].it, locale=catalogue.locale, live=False, **fields)
         catalogue.add_child(instance=draft)
         draft.themes.set([themes[slug] for slug in data["themes"]])

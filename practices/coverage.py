@@ -36,28 +36,39 @@ def _coverage(locale):
     totals = dict(Province.objects.values_list("macro_area").annotate(n=Count("pk")))
     covered = {}
     rows = (
-        PracticePage.objects.live().public().filter(locale=locale, province__isnull=False)
-        .order_by().values("province__macro_area", "sector__code")
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("province__macro_area", "sector__code")
         .annotate(n=Count("province", distinct=True))
     )
     for row in rows:
         covered[(row["province__macro_area"], row["sector__code"])] = row["n"]
     national = (
-        PracticePage.objects.live().public().filter(locale=locale, province__isnull=False)
-        .order_by().values("sector__code").annotate(n=Count("province", distinct=True))
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale, province__isnull=False)
+        .order_by()
+        .values("sector__code")
+        .annotate(n=Count("province", distinct=True))
     )
     national = {row["sector__code"]: row["n"] for row in national}
     table = []
     for value, label in MacroArea.choices:
-        table.append({
-            "label": label,
-            "provinces": totals.get(value, 0),
-            "cells": [covered.get((value, sector.code), 0) for sector in sectors],
-        })
-    table.append({
-        "label": None,
-        "provinces": sum(totals.values()),
-        "cells": [national.get(sector.code, 0) for sector in sectors],
-        "total": True,
-    })
+        table.append(
+            {
+                "label": label,
+                "provinces": totals.get(value, 0),
+                "cells": [covered.get((value, sector.code), 0) for sector in sectors],
+            }
+        )
+    table.append(
+        {
+            "label": None,
+            "provinces": sum(totals.values()),
+            "cells": [national.get(sector.code, 0) for sector in sectors],
+            "total": True,
+        }
+    )
     return {"sectors": sectors, "rows": table}

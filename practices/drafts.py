@@ -69,7 +69,10 @@ def create_from_mapping(request):
     sector = Sector.objects.filter(locale=catalogue.locale, code=proposal.get("sector")).first()
     if province is None or sector is None:
         return HttpResponseBadRequest(_("Provincia o settore non trovati."))
-    title = _("%(service)s della Provincia di %(province)s") % {"service": proposal["title"], "province": province.name}
+    title = _("%(service)s della Provincia di %(province)s") % {
+        "service": proposal["title"],
+        "province": province.name,
+    }
     description = (proposal.get("description") or "").strip()
     comuni = proposal.get("comuni_count")
     page = PracticePage(

@@ -10,15 +10,21 @@ from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, Stage
 from practices.models import PracticeIndexPage, PracticePage
 
 SUBJECTS = {
-    "sua": [("gare d'appalto per lavori pubblici", "public works tenders"),
-            ("acquisti di beni e servizi", "purchases of goods and services"),
-            ("appalti di servizi sociali", "social services contracts")],
-    "europa": [("progettazione europea", "European project design"),
-               ("ricerca di bandi e fondi europei", "search for EU calls and funds"),
-               ("rendicontazione dei progetti finanziati", "reporting on funded projects")],
-    "innovazione": [("servizi digitali ai cittadini", "digital services for citizens"),
-                    ("raccolta ed elaborazione di dati territoriali", "collection and processing of territorial data"),
-                    ("assistenza informatica ai Comuni", "IT support for the Comuni")],
+    "sua": [
+        ("gare d'appalto per lavori pubblici", "public works tenders"),
+        ("acquisti di beni e servizi", "purchases of goods and services"),
+        ("appalti di servizi sociali", "social services contracts"),
+    ],
+    "europa": [
+        ("progettazione europea", "European project design"),
+        ("ricerca di bandi e fondi europei", "search for EU calls and funds"),
+        ("rendicontazione dei progetti finanziati", "reporting on funded projects"),
+    ],
+    "innovazione": [
+        ("servizi digitali ai cittadini", "digital services for citizens"),
+        ("raccolta ed elaborazione di dati territoriali", "collection and processing of territorial data"),
+        ("assistenza informatica ai Comuni", "IT support for the Comuni"),
+    ],
 }
 
 
@@ -51,14 +57,18 @@ def generate(count, seed=2021, languages=("it", "en")):
         }
         picked = rng.sample(themes, k=min(2, len(themes))) if themes else []
         texts = {
-            "it": (f"[Esempio] Servizio associato per {subject_it} n. {number}",
-                   f"Esempio generato: la Provincia di {province.name} offre ai Comuni un servizio per {subject_it}.",
-                   f"<p>Testo di esempio. I Comuni chiedevano supporto per {subject_it}; la Provincia ha "
-                   f"organizzato un ufficio dedicato con personale specializzato.</p>"),
-            "en": (f"[Example] Shared service for {subject_en} no. {number}",
-                   f"Generated example: the Province of {province.name} offers the Comuni a service for {subject_en}.",
-                   f"<p>Example text. The Comuni asked for support with {subject_en}; the Province set up a "
-                   f"dedicated office with specialised staff.</p>"),
+            "it": (
+                f"[Esempio] Servizio associato per {subject_it} n. {number}",
+                f"Esempio generato: la Provincia di {province.name} offre ai Comuni un servizio per {subject_it}.",
+                f"<p>Testo di esempio. I Comuni chiedevano supporto per {subject_it}; la Provincia ha "
+                f"organizzato un ufficio dedicato con personale specializzato.</p>",
+            ),
+            "en": (
+                f"[Example] Shared service for {subject_en} no. {number}",
+                f"Generated example: the Province of {province.name} offers the Comuni a service for {subject_en}.",
+                f"<p>Example text. The Comuni asked for support with {subject_en}; the Province set up a "
+                f"dedicated office with specialised staff.</p>",
+            ),
         }
         translation_key = None
         for language in languages:
@@ -67,9 +77,16 @@ def generate(count, seed=2021, languages=("it", "en")):
                 continue
             title, summary, context = texts[language]
             page = PracticePage(
-                title=title, slug=f"esempio-{number:05d}", summary=summary, context=context,
-                sector=sectors[(language, code)], locale=index.locale, live=True,
-                first_published_at=now, last_published_at=now, **values,
+                title=title,
+                slug=f"esempio-{number:05d}",
+                summary=summary,
+                context=context,
+                sector=sectors[(language, code)],
+                locale=index.locale,
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+                **values,
             )
             if translation_key is not None:
                 page.translation_key = translation_key

@@ -36,8 +36,14 @@ class IndicatorBlock(blocks.StructBlock):
         icon = "table"
         label = _("Indicatore")
         description = _("Una riga della tabella dei risultati.")
-        preview_value = {"name": "Gare gestite per i Comuni", "unit": "n.", "baseline": "10", "value": "25",
-                         "year": 2021, "source": "Esempio"}
+        preview_value = {
+            "name": "Gare gestite per i Comuni",
+            "unit": "n.",
+            "baseline": "10",
+            "value": "25",
+            "year": 2021,
+            "source": "Esempio",
+        }
 
 
 class LinkBlock(blocks.StructBlock):
@@ -51,7 +57,6 @@ class LinkBlock(blocks.StructBlock):
 
 class PracticeIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Buone pratiche”: the catalogue, its open-data export and the Comune finder."""
-
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -93,45 +98,76 @@ class PracticePage(BasePage):
     """A practice of a Province, in one sector, with the evidence behind it."""
 
     code = models.CharField(
-        _("codice pubblico"), max_length=30,
-        help_text=_("Codice stabile della pratica, per esempio SUA-TV-01: non cambia mai, è usato nei dati aperti."),
+        _("codice pubblico"),
+        max_length=30,
+        help_text=_(
+            "Codice stabile della pratica, per esempio SUA-TV-01: non cambia mai, è usato nei dati aperti."
+        ),
     )
     summary = models.TextField(
-        _("sintesi"), max_length=300,
-        help_text=_("Una frase (al massimo 300 caratteri) usata negli elenchi e come descrizione della pagina."),
+        _("sintesi"),
+        max_length=300,
+        help_text=_(
+            "Una frase (al massimo 300 caratteri) usata negli elenchi e come descrizione della pagina."
+        ),
     )
     is_example = models.BooleanField(
-        _("pratica di esempio"), default=False, editable=False,
+        _("pratica di esempio"),
+        default=False,
+        editable=False,
         help_text=_("Generata automaticamente per sviluppo e prove: non è una pratica reale."),
     )
     province = models.ForeignKey(
-        "core.Province", verbose_name=_("Provincia titolare"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="practices",
+        "core.Province",
+        verbose_name=_("Provincia titolare"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="practices",
         help_text=_("La Provincia che gestisce la pratica. Indicarla prima di pubblicare."),
     )
     partner_provinces = ParentalManyToManyField(
-        "core.Province", verbose_name=_("Province partner"), blank=True, related_name="partner_practices",
+        "core.Province",
+        verbose_name=_("Province partner"),
+        blank=True,
+        related_name="partner_practices",
     )
     sector = models.ForeignKey(
-        "core.Sector", verbose_name=_("settore"), on_delete=models.PROTECT, related_name="practices",
+        "core.Sector",
+        verbose_name=_("settore"),
+        on_delete=models.PROTECT,
+        related_name="practices",
     )
-    practice_type = models.CharField(_("tipo di pratica"), max_length=30, choices=PracticeType.choices, blank=True)
-    themes = ParentalManyToManyField("core.Theme", verbose_name=_("temi"), blank=True, related_name="practices")
+    practice_type = models.CharField(
+        _("tipo di pratica"), max_length=30, choices=PracticeType.choices, blank=True
+    )
+    themes = ParentalManyToManyField(
+        "core.Theme", verbose_name=_("temi"), blank=True, related_name="practices"
+    )
     stage = models.CharField(_("fase"), max_length=20, choices=Stage.choices, blank=True)
     start_year = models.PositiveSmallIntegerField(
-        _("anno di avvio"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        _("anno di avvio"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     end_year = models.PositiveSmallIntegerField(
-        _("anno di conclusione"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        _("anno di conclusione"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     last_verified = models.DateField(_("ultima verifica"), null=True, blank=True)
 
     comuni_count = models.PositiveIntegerField(
-        _("numero di Comuni serviti"), null=True, blank=True,
+        _("numero di Comuni serviti"),
+        null=True,
+        blank=True,
         help_text=_("Se si indica l'elenco dei Comuni, il numero e la popolazione si calcolano dall'elenco."),
     )
-    comuni = ParentalManyToManyField("core.Comune", verbose_name=_("Comuni serviti"), blank=True,
-                                     related_name="practices")
+    comuni = ParentalManyToManyField(
+        "core.Comune", verbose_name=_("Comuni serviti"), blank=True, related_name="practices"
+    )
 
     context = RichTextField(_("contesto e problema"), features=RICH_FEATURES, blank=True)
     how_it_works = RichTextField(_("come funziona"), features=RICH_FEATURES, blank=True)
@@ -141,18 +177,21 @@ class PracticePage(BasePage):
     resources_staff = models.TextField(_("personale necessario"), blank=True)
     resources_budget = models.TextField(_("budget"), blank=True)
     funding_source = models.TextField(_("fonte di finanziamento"), blank=True)
-    indicators = StreamField([("indicator", IndicatorBlock())], verbose_name=_("risultati (indicatori)"),
-                             blank=True)
+    indicators = StreamField(
+        [("indicator", IndicatorBlock())], verbose_name=_("risultati (indicatori)"), blank=True
+    )
     difficulties = RichTextField(_("difficoltà"), features=RICH_FEATURES, blank=True)
     lessons_learned = RichTextField(_("lezioni apprese"), features=RICH_FEATURES, blank=True)
     prerequisites = models.TextField(_("prerequisiti"), blank=True)
     what_to_adapt = models.TextField(_("cosa adattare"), blank=True)
     transfer_effort = models.TextField(_("impegno per il trasferimento"), blank=True)
 
-    evidence_source = models.CharField(_("fonte delle informazioni"), max_length=20,
-                                       choices=EvidenceSource.choices, blank=True)
-    evidence_level = models.CharField(_("livello di evidenza"), max_length=20, choices=EvidenceLevel.choices,
-                                      blank=True)
+    evidence_source = models.CharField(
+        _("fonte delle informazioni"), max_length=20, choices=EvidenceSource.choices, blank=True
+    )
+    evidence_level = models.CharField(
+        _("livello di evidenza"), max_length=20, choices=EvidenceLevel.choices, blank=True
+    )
     evidence_note = models.TextField(_("nota sulla fonte"), blank=True)
 
     contact_office = models.CharField(_("ufficio"), max_length=200, blank=True)
@@ -174,17 +213,25 @@ class PracticePage(BasePage):
         FieldRowPanel([FieldPanel("code"), FieldPanel("sector")]),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("province"), FieldPanel("partner_provinces"), FieldPanel("practice_type"),
-             FieldPanel("themes"),
-             FieldRowPanel([FieldPanel("stage"), FieldPanel("start_year"), FieldPanel("end_year")]),
-             FieldPanel("last_verified")],
+            [
+                FieldPanel("province"),
+                FieldPanel("partner_provinces"),
+                FieldPanel("practice_type"),
+                FieldPanel("themes"),
+                FieldRowPanel([FieldPanel("stage"), FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("last_verified"),
+            ],
             heading=_("Classificazione"),
         ),
         MultiFieldPanel([FieldPanel("comuni_count"), FieldPanel("comuni")], heading=_("Comuni serviti")),
         FieldPanel("context"),
         MultiFieldPanel(
-            [FieldPanel("how_it_works"), FieldPanel("organisation"), FieldPanel("staff"),
-             FieldPanel("agreement_model")],
+            [
+                FieldPanel("how_it_works"),
+                FieldPanel("organisation"),
+                FieldPanel("staff"),
+                FieldPanel("agreement_model"),
+            ],
             heading=_("Come funziona"),
         ),
         MultiFieldPanel(
@@ -192,20 +239,32 @@ class PracticePage(BasePage):
             heading=_("Risorse necessarie"),
         ),
         FieldPanel("indicators"),
-        MultiFieldPanel([FieldPanel("difficulties"), FieldPanel("lessons_learned")],
-                        heading=_("Difficoltà e lezioni apprese")),
-        MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("what_to_adapt"), FieldPanel("transfer_effort")],
-                        heading=_("Trasferibilità")),
-        MultiFieldPanel([FieldPanel("evidence_source"), FieldPanel("evidence_level"), FieldPanel("evidence_note")],
-                        heading=_("Evidenza")),
         MultiFieldPanel(
-            [FieldPanel("contact_office"), FieldPanel("contact_role"), FieldPanel("contact_email"),
-             FieldPanel("contact_phone")],
+            [FieldPanel("difficulties"), FieldPanel("lessons_learned")],
+            heading=_("Difficoltà e lezioni apprese"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("prerequisites"), FieldPanel("what_to_adapt"), FieldPanel("transfer_effort")],
+            heading=_("Trasferibilità"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("evidence_source"), FieldPanel("evidence_level"), FieldPanel("evidence_note")],
+            heading=_("Evidenza"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_office"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Contatti"),
         ),
         FieldPanel("body"),
         FieldPanel("links"),
-        InlinePanel("related_pages", heading=_("Pratiche, eventi e notizie correlati"), label=_("Pagina correlata")),
+        InlinePanel(
+            "related_pages", heading=_("Pratiche, eventi e notizie correlati"), label=_("Pagina correlata")
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -242,8 +301,9 @@ class PracticePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
         names = dict(
-            Theme.objects.filter(locale=self.locale, translation_key__in=[t.translation_key for t in themes])
-            .values_list("translation_key", "name")
+            Theme.objects.filter(
+                locale=self.locale, translation_key__in=[t.translation_key for t in themes]
+            ).values_list("translation_key", "name")
         )
         context["theme_names"] = [names.get(t.translation_key, t.name) for t in themes]
         context["partners"] = list(self.partner_provinces.all())
@@ -251,24 +311,45 @@ class PracticePage(BasePage):
         context["comuni_list"] = comuni
         context["comuni_served"] = len(comuni) if comuni else self.comuni_count
         context["population_covered"] = sum(c.population_2011 or 0 for c in comuni) if comuni else None
-        context["related"] = related_pages(self, [item.page for item in self.related_pages.select_related("page")])
+        context["related"] = related_pages(
+            self, [item.page for item in self.related_pages.select_related("page")]
+        )
         context["catalogue"] = self.get_parent()
         return context
 
     def build_search_text(self):
         """Everything a visitor may search for, as plain text (accents kept: PostgreSQL stems them)."""
         parts = [self.summary]
-        for field in ("context", "how_it_works", "organisation", "staff", "agreement_model", "resources_staff",
-                      "resources_budget", "funding_source", "difficulties", "lessons_learned", "prerequisites",
-                      "what_to_adapt", "transfer_effort"):
+        for field in (
+            "context",
+            "how_it_works",
+            "organisation",
+            "staff",
+            "agreement_model",
+            "resources_staff",
+            "resources_budget",
+            "funding_source",
+            "difficulties",
+            "lessons_learned",
+            "prerequisites",
+            "what_to_adapt",
+            "transfer_effort",
+        ):
             parts.append(strip_tags(str(getattr(self, field) or "")))
         for block in self.indicators or []:
             value = block.value
             parts.append(" ".join(str(value.get(key) or "") for key in ("name", "unit", "value", "source")))
         for block in self.body or []:
             if block.block_type in {"paragraph", "heading", "quote"}:
-                parts.append(strip_tags(str(block.render() if block.block_type == "paragraph" else
-                                            block.value.get("text") or block.value.get("quote") or "")))
+                parts.append(
+                    strip_tags(
+                        str(
+                            block.render()
+                            if block.block_type == "paragraph"
+                            else block.value.get("text") or block.value.get("quote") or ""
+                        )
+                    )
+                )
         return normalize_name(" ".join(p for p in parts if p))
 
     def save(self, *args, **kwargs):
@@ -286,8 +367,9 @@ class PracticeRelatedPage(Orderable):
     """A related practice, event or news item: any page of the site, chosen by the editor."""
 
     practice = ParentalKey(PracticePage, related_name="related_pages", on_delete=models.CASCADE)
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("pagina"), on_delete=models.CASCADE,
-                             related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("pagina"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("page")]
 

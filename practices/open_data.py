@@ -23,30 +23,46 @@ _string = {"type": ["string", "null"]}
 _integer = {"type": ["integer", "null"]}
 RECORD_PROPERTIES = {
     "code": {"type": "string", "description": "Stable public code of the practice, e.g. SUA-TV-01."},
-    "url": {"type": "string", "format": "uri", "description": "Page of the practice in the export's language."},
+    "url": {
+        "type": "string",
+        "format": "uri",
+        "description": "Page of the practice in the export's language.",
+    },
     "language": {"type": "string", "description": "Language of the texts (it or en)."},
     "title": {"type": "string"},
     "summary": {"type": "string", "description": "One sentence, at most 300 characters."},
     "is_example": {"type": "boolean", "description": "True for generated example practices (not real)."},
     "sector": {"type": "string", "enum": ["sua", "europa", "innovazione"]},
     "sector_name": {"type": "string"},
-    "province": {"type": ["object", "null"], "properties": {
-        "sigla": {"type": "string"}, "name": {"type": "string"}, "istat_code": {"type": "string"}}},
+    "province": {
+        "type": ["object", "null"],
+        "properties": {
+            "sigla": {"type": "string"},
+            "name": {"type": "string"},
+            "istat_code": {"type": "string"},
+        },
+    },
     "region": _string,
     "macro_area": {"type": ["string", "null"], "enum": ["nord-ovest", "nord-est", "centro", "sud", None]},
     "partner_provinces": {"type": "array", "items": {"type": "string"}, "description": "Siglas."},
     "themes": {"type": "array", "items": {"type": "string"}},
-    "practice_type": {"type": ["string", "null"], "enum": [
-        "servizio", "modello-organizzativo", "processo", "strumento-digitale", "metodo", None]},
+    "practice_type": {
+        "type": ["string", "null"],
+        "enum": ["servizio", "modello-organizzativo", "processo", "strumento-digitale", "metodo", None],
+    },
     "stage": {"type": ["string", "null"], "enum": ["pilota", "operativa", "consolidata", "conclusa", None]},
     "start_year": _integer,
     "end_year": _integer,
     "last_verified": {"type": ["string", "null"], "format": "date"},
     "comuni_count": _integer,
-    "evidence_source": {"type": ["string", "null"], "enum": [
-        "questionario", "intervista", "focus-group", "documento", None]},
-    "evidence_level": {"type": ["string", "null"], "enum": [
-        "1-dichiarata", "2-rilevata", "3-validata", "4-misurata", None]},
+    "evidence_source": {
+        "type": ["string", "null"],
+        "enum": ["questionario", "intervista", "focus-group", "documento", None],
+    },
+    "evidence_level": {
+        "type": ["string", "null"],
+        "enum": ["1-dichiarata", "2-rilevata", "3-validata", "4-misurata", None],
+    },
 }
 CSV_FIELDS = [name for name in RECORD_PROPERTIES]
 
@@ -66,8 +82,14 @@ SCHEMA = {
             "language": {"type": "string"},
             "filters": {"type": "array"},
             "count": {"type": "integer"},
-            "records": {"type": "array", "items": {
-                "type": "object", "required": list(RECORD_PROPERTIES), "properties": RECORD_PROPERTIES}},
+            "records": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": list(RECORD_PROPERTIES),
+                    "properties": RECORD_PROPERTIES,
+                },
+            },
         },
     },
 }
@@ -86,7 +108,8 @@ def record_for(practice, index_url, language, theme_names):
         "sector": practice.sector.code,
         "sector_name": practice.sector.name,
         "province": {"sigla": province.sigla, "name": province.name, "istat_code": province.istat_code}
-        if province else None,
+        if province
+        else None,
         "region": province.region if province else None,
         "macro_area": province.macro_area if province else None,
         "partner_provinces": [p.sigla for p in practice.partner_provinces.all()],

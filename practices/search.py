@@ -74,8 +74,9 @@ def search(queryset, query, language_code):
             term = SearchQuery(word, config=config, search_type="plain")
             search_query = term if search_query is None else search_query | term
         return (
-            queryset.filter(search_document=search_query)
-            .annotate(rank=SearchRank(F("search_document"), search_query)),
+            queryset.filter(search_document=search_query).annotate(
+                rank=SearchRank(F("search_document"), search_query)
+            ),
             True,
         )
     stems = list(dict.fromkeys(language_stems(" ".join(words), language_code)))

@@ -168,7 +168,9 @@ def comune_suggestions(request, page):
         if len(found) < SUGGESTIONS:
             seen = [c.pk for c in found]
             found += list(
-                base.filter(Q(name_normalized__contains=normalized) & ~Q(pk__in=seen))[: SUGGESTIONS - len(found)]
+                base.filter(Q(name_normalized__contains=normalized) & ~Q(pk__in=seen))[
+                    : SUGGESTIONS - len(found)
+                ]
             )
         suggestions = [
             {"label": f"{c.name} ({c.province.sigla})", "province": c.province.name} for c in found
@@ -176,4 +178,3 @@ def comune_suggestions(request, page):
     response = JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "public, max-age=3600"
     return response
-

@@ -32,13 +32,17 @@ def province_practices(request, province):
     if catalogue is None:
         return None
     practices = (
-        PracticePage.objects.live().public().filter(locale=locale)
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale)
         .filter(Q(province=province) | Q(partner_provinces=province))
     )
     ids = practices.order_by().values("pk").distinct()
     base = PracticePage.objects.filter(pk__in=ids)
-    by_sector = {row["sector__code"]: row["n"] for row in
-                 base.order_by().values("sector__code").annotate(n=Count("pk"))}
+    by_sector = {
+        row["sector__code"]: row["n"]
+        for row in base.order_by().values("sector__code").annotate(n=Count("pk"))
+    }
     coverage = coverage_by_macro_area(locale)
     sector_counts = [{"sector": s, "count": by_sector.get(s.code, 0)} for s in coverage["sectors"]]
     listed = list(base.select_related("sector", "province").order_by("is_example", "title")[:PROVINCE_LISTED])
@@ -64,8 +68,11 @@ def home_practices(request, home_page):
     if catalogue is None:
         return None
     latest = list(
-        PracticePage.objects.live().public().filter(locale=home_page.locale)
-        .select_related("sector", "province").order_by("is_example", F("first_published_at").desc(nulls_last=True), "-pk")[:HOME_LISTED]
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=home_page.locale)
+        .select_related("sector", "province")
+        .order_by("is_example", F("first_published_at").desc(nulls_last=True), "-pk")[:HOME_LISTED]
     )
     return {
         "template": "practices/includes/home_practices.html",
@@ -81,5 +88,10 @@ def draft_practice_actions(request, proposals):
 
 @hooks.register("register_admin_urls")
 def register_draft_from_mapping_url():
-    return [path("buone-pratiche/bozza-dalla-mappatura/", drafts.create_from_mapping,
-                 name="practices_draft_from_mapping")]
+    return [
+        path(
+            "buone-pratiche/bozza-dalla-mappatura/",
+            drafts.create_from_mapping,
+            name="practices_draft_from_mapping",
+        )
+    ]

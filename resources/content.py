@@ -7,7 +7,6 @@ members, coordinators or dates are invented: the pages say what is planned and l
 editors. Each working group gets a Django group, a private document collection and a reserved page.
 """
 
-
 from wagtail.models import PageViewRestriction
 
 from core.content import SECTORS
@@ -129,7 +128,10 @@ FOCUS_GROUPS_BODY = [
     ),
 ]
 FOCUS_GROUP_TITLES = {
-    MacroArea.NORD_OVEST: (T("Focus group Nord-Ovest", "North-West focus group"), T("nord-ovest", "north-west")),
+    MacroArea.NORD_OVEST: (
+        T("Focus group Nord-Ovest", "North-West focus group"),
+        T("nord-ovest", "north-west"),
+    ),
     MacroArea.NORD_EST: (T("Focus group Nord-Est", "North-East focus group"), T("nord-est", "north-east")),
     MacroArea.CENTRO: (T("Focus group Centro", "Centre focus group"), T("centro", "centre")),
     MacroArea.SUD: (T("Focus group Sud", "South focus group"), T("sud", "south")),
@@ -190,7 +192,10 @@ TRAINING_PLAN_HEADING = T("Il piano", "The plan")
 
 UPCOMING = [
     {
-        "title": T("Questionario on line di analisi per la mappatura", "Online analysis questionnaire for the mapping"),
+        "title": T(
+            "Questionario on line di analisi per la mappatura",
+            "Online analysis questionnaire for the mapping",
+        ),
         "description": T(
             "Il questionario on line somministrato ai referenti delle 76 Province, insieme alle interviste di "
             "profondità, per la mappatura dei servizi che le Province offrono ai Comuni nei tre settori.",
@@ -228,7 +233,9 @@ UPCOMING = [
 def _restrict_page(page, group):
     restriction = PageViewRestriction.objects.filter(page=page).first()
     if restriction is None:
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
         restriction.groups.set([group])
 
 
@@ -238,7 +245,10 @@ def load(loader, home_it):
     library = loader.section_page(resources, DocumentLibraryPage, LIBRARY, menu=True)
 
     wg_index = loader.section_page(
-        resources, WorkingGroupIndexPage, WORKING_GROUPS, menu=True,
+        resources,
+        WorkingGroupIndexPage,
+        WORKING_GROUPS,
+        menu=True,
         body=loader.stream().paragraph(*WORKING_GROUPS_BODY).json(),
     )
     working_groups, reserved_pages = [], []
@@ -247,19 +257,34 @@ def load(loader, home_it):
         group, collection = members_area(data["short_name"].it)
         slug = WORKING_GROUP_SLUGS[data["code"]]
         loader.t(slug)
-        title = T(f"{WORKING_GROUP_TITLE.it} {data['short_name'].it}", f"{WORKING_GROUP_TITLE.en}: {data['short_name'].en}")
+        title = T(
+            f"{WORKING_GROUP_TITLE.it} {data['short_name'].it}",
+            f"{WORKING_GROUP_TITLE.en}: {data['short_name'].en}",
+        )
         purpose = T(
-            WORKING_GROUP_PURPOSE.it.format(name=name.it, description=data["description"].it[0].lower() + data["description"].it[1:]),
-            WORKING_GROUP_PURPOSE.en.format(name=name.en, description=data["description"].en[0].lower() + data["description"].en[1:]),
+            WORKING_GROUP_PURPOSE.it.format(
+                name=name.it, description=data["description"].it[0].lower() + data["description"].it[1:]
+            ),
+            WORKING_GROUP_PURPOSE.en.format(
+                name=name.en, description=data["description"].en[0].lower() + data["description"].en[1:]
+            ),
         )
         page = loader.page(
-            wg_index, WorkingGroupPage, slug.it,
-            title=title, intro=data["description"], sector=sectors[data["code"]], state=GroupState.PLANNED,
-            members_group=group, reserved_collection=collection,
+            wg_index,
+            WorkingGroupPage,
+            slug.it,
+            title=title,
+            intro=data["description"],
+            sector=sectors[data["code"]],
+            state=GroupState.PLANNED,
+            members_group=group,
+            reserved_collection=collection,
             body=(
                 loader.stream()
-                .heading(WORKING_GROUP_PURPOSE_HEADING).paragraph(purpose, *WORKING_GROUPS_BODY[1:])
-                .heading(WORKING_GROUP_STATUS_HEADING).paragraph(WORKING_GROUP_STATUS)
+                .heading(WORKING_GROUP_PURPOSE_HEADING)
+                .paragraph(purpose, *WORKING_GROUPS_BODY[1:])
+                .heading(WORKING_GROUP_STATUS_HEADING)
+                .paragraph(WORKING_GROUP_STATUS)
                 .json()
             ),
         )
@@ -269,7 +294,10 @@ def load(loader, home_it):
         reserved_pages.append((reserved, group))
 
     fg_index = loader.section_page(
-        resources, FocusGroupIndexPage, FOCUS_GROUPS, menu=True,
+        resources,
+        FocusGroupIndexPage,
+        FOCUS_GROUPS,
+        menu=True,
         body=loader.stream().paragraph(*FOCUS_GROUPS_BODY).json(),
     )
     focus_groups = []
@@ -277,8 +305,13 @@ def load(loader, home_it):
         loader.t(slug)
         focus_groups.append(
             loader.page(
-                fg_index, FocusGroupPage, slug.it,
-                title=title, intro=FOCUS_GROUP_INTRO, macro_area=macro_area, state=GroupState.CLOSED,
+                fg_index,
+                FocusGroupPage,
+                slug.it,
+                title=title,
+                intro=FOCUS_GROUP_INTRO,
+                macro_area=macro_area,
+                state=GroupState.CLOSED,
                 body=loader.stream().heading(FOCUS_GROUP_HEADING).paragraph(FOCUS_GROUP_BODY).json(),
             )
         )
@@ -286,8 +319,12 @@ def load(loader, home_it):
     training = loader.section_page(resources, TrainingIndexPage, TRAINING, menu=True)
     loader.t(TRAINING_OFFER["slug"])
     offer = loader.page(
-        training, TrainingOfferPage, TRAINING_OFFER["slug"].it,
-        title=TRAINING_OFFER["title"], intro=TRAINING_OFFER["intro"], audience=TRAINING_OFFER["audience"],
+        training,
+        TrainingOfferPage,
+        TRAINING_OFFER["slug"].it,
+        title=TRAINING_OFFER["title"],
+        intro=TRAINING_OFFER["intro"],
+        audience=TRAINING_OFFER["audience"],
         registration_status=RegistrationStatus.PLANNED,
         body=loader.stream().heading(TRAINING_PLAN_HEADING).paragraph(*TRAINING_OFFER_BODY).json(),
     )
@@ -303,8 +340,12 @@ def load(loader, home_it):
         entry = UpcomingDocument.objects.filter(locale=loader.italian, title=data["title"].it).first()
         if entry is None:
             entry = UpcomingDocument.objects.create(
-                locale=loader.italian, title=loader.t(data["title"]), description=loader.t(data["description"]),
-                doc_type=data["doc_type"], expected=loader.t(data["expected"]), sort_order=order,
+                locale=loader.italian,
+                title=loader.t(data["title"]),
+                description=loader.t(data["description"]),
+                doc_type=data["doc_type"],
+                expected=loader.t(data["expected"]),
+                sort_order=order,
             )
             loader.log(f"  + document in preparation: {entry}")
         else:

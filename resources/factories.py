@@ -34,7 +34,9 @@ class SiteDocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Documento di esempio {n}")
     description = "Documento di esempio per le prove."
-    file = factory.LazyAttribute(lambda o: ContentFile(PDF_BYTES, name=f"{o.title.lower().replace(' ', '-')}.pdf"))
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(PDF_BYTES, name=f"{o.title.lower().replace(' ', '-')}.pdf")
+    )
     doc_type = DocumentType.REPORT
     language = DocumentLanguage.ITALIAN
 

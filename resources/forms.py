@@ -18,7 +18,8 @@ class LibraryFilterForm(FilterForm):
     lingua = forms.ChoiceField(label=_("Lingua"), required=False)
     gruppo = forms.ChoiceField(label=_("Gruppo di lavoro"), required=False)
     ordine = forms.ChoiceField(
-        label=_("Ordina per"), required=False,
+        label=_("Ordina per"),
+        required=False,
         choices=[("recenti", _("Più recenti")), ("titolo", _("Titolo (A-Z)"))],
     )
 

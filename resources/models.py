@@ -42,11 +42,13 @@ from resources.choices import GroupState, OutputState, RegistrationStatus, Train
 def page_links_block(label):
     return StreamField(
         [("page", blocks.PageChooserBlock(label=_("pagina")))],
-        verbose_name=label, blank=True,
+        verbose_name=label,
+        blank=True,
     )
 
 
 # --- Documents --------------------------------------------------------------------------------------
+
 
 def withheld_document_ids():
     """Documents listed as group outputs none of which is published yet (draft or only approved).
@@ -55,7 +57,9 @@ def withheld_document_ids():
     """
     linked, published = set(), set()
     for model in (WorkingGroupOutput, FocusGroupOutput):
-        for document_id, state in model.objects.filter(document__isnull=False).values_list("document_id", "state"):
+        for document_id, state in model.objects.filter(document__isnull=False).values_list(
+            "document_id", "state"
+        ):
             linked.add(document_id)
             if state == OutputState.PUBLISHED:
                 published.add(document_id)
@@ -71,27 +75,50 @@ class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):
         _("tipo di documento"), max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
     )
     sector = models.ForeignKey(
-        Sector, verbose_name=_("settore"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Sector,
+        verbose_name=_("settore"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     working_group = models.ForeignKey(
-        "resources.WorkingGroupPage", verbose_name=_("gruppo di lavoro"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="upcoming_documents",
+        "resources.WorkingGroupPage",
+        verbose_name=_("gruppo di lavoro"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="upcoming_documents",
     )
     expected = models.CharField(
-        _("disponibilità prevista"), max_length=200, blank=True,
+        _("disponibilità prevista"),
+        max_length=200,
+        blank=True,
         help_text=_("Quando o dopo quale attività il documento sarà disponibile, se noto."),
     )
     document = models.ForeignKey(
-        SiteDocument, verbose_name=_("documento pubblicato"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-        help_text=_("Quando il file è pronto, caricarlo come documento e sceglierlo qui: la voce esce "
-                    "dall'elenco dei documenti in preparazione."),
+        SiteDocument,
+        verbose_name=_("documento pubblicato"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Quando il file è pronto, caricarlo come documento e sceglierlo qui: la voce esce "
+            "dall'elenco dei documenti in preparazione."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("ordine"), default=0)
 
     panels = [
-        FieldPanel("title"), FieldPanel("description"), FieldPanel("doc_type"), FieldPanel("sector"),
-        FieldPanel("working_group"), FieldPanel("expected"), FieldPanel("document"), FieldPanel("sort_order"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("doc_type"),
+        FieldPanel("sector"),
+        FieldPanel("working_group"),
+        FieldPanel("expected"),
+        FieldPanel("document"),
+        FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("description")]
 
@@ -106,9 +133,9 @@ class UpcomingDocument(TranslatableMixin, index.Indexed, models.Model):
 
 # --- Section and library ----------------------------------------------------------------------------
 
+
 class ResourcesIndexPage(IntroMixin, BodyMixin, BasePage):
     """“Documenti e risorse”: the library, the working groups, the focus groups and training."""
-
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -116,7 +143,9 @@ class ResourcesIndexPage(IntroMixin, BodyMixin, BasePage):
     template = "resources/resources_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = [
-        "resources.DocumentLibraryPage", "resources.WorkingGroupIndexPage", "resources.FocusGroupIndexPage",
+        "resources.DocumentLibraryPage",
+        "resources.WorkingGroupIndexPage",
+        "resources.FocusGroupIndexPage",
         "resources.TrainingIndexPage",
     ]
     max_count_per_parent = 1
@@ -163,8 +192,8 @@ class DocumentLibraryPage(RoutablePageMixin, IntroMixin, BasePage):
 
 # --- Working groups and focus groups ----------------------------------------------------------------
 
-class GroupIndexPage(IntroMixin, BodyMixin, BasePage):
 
+class GroupIndexPage(IntroMixin, BodyMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["resources.ResourcesIndexPage"]
@@ -182,20 +211,34 @@ class GroupIndexPage(IntroMixin, BodyMixin, BasePage):
 class GroupPage(IntroMixin, BasePage):
     """What working groups and focus groups share: purpose, state, meetings, outputs, reserved area."""
 
-    state = models.CharField(_("stato"), max_length=12, choices=GroupState.choices, default=GroupState.PLANNED)
+    state = models.CharField(
+        _("stato"), max_length=12, choices=GroupState.choices, default=GroupState.PLANNED
+    )
     body = StreamField(
-        BodyBlock(), verbose_name=_("finalità e attività"), blank=True,
+        BodyBlock(),
+        verbose_name=_("finalità e attività"),
+        blank=True,
         help_text=_("Perché il gruppo esiste, che cosa fa e come lavora."),
     )
     meetings = page_links_block(_("incontri e sessioni"))
     members_group = models.ForeignKey(
-        Group, verbose_name=_("gruppo di utenti dei membri"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-        help_text=_("Gli utenti di questo gruppo vedono l'area riservata e i documenti della raccolta riservata."),
+        Group,
+        verbose_name=_("gruppo di utenti dei membri"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Gli utenti di questo gruppo vedono l'area riservata e i documenti della raccolta riservata."
+        ),
     )
     reserved_collection = models.ForeignKey(
-        Collection, verbose_name=_("raccolta riservata dei documenti"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Collection,
+        verbose_name=_("raccolta riservata dei documenti"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Raccolta con impostazioni di privacy che limitano la visione ai membri del gruppo."),
     )
 
@@ -218,16 +261,30 @@ class OutputBase(Orderable):
     """A document or a page the group produced, with its state: only published outputs are public."""
 
     title = models.CharField(
-        _("titolo"), max_length=255, blank=True,
+        _("titolo"),
+        max_length=255,
+        blank=True,
         help_text=_("Se vuoto si usa il titolo del documento o della pagina."),
     )
     document = models.ForeignKey(
-        SiteDocument, verbose_name=_("documento"), null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        SiteDocument,
+        verbose_name=_("documento"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     linked_page = models.ForeignKey(
-        Page, verbose_name=_("pagina"), null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        Page,
+        verbose_name=_("pagina"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    state = models.CharField(_("stato"), max_length=12, choices=OutputState.choices, default=OutputState.DRAFT)
+    state = models.CharField(
+        _("stato"), max_length=12, choices=OutputState.choices, default=OutputState.DRAFT
+    )
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("linked_page"), FieldPanel("state")]
 
@@ -257,7 +314,10 @@ class WorkingGroupIndexPage(GroupIndexPage):
 
     def get_groups(self):
         return (
-            WorkingGroupPage.objects.child_of(self).live().public().select_related("sector")
+            WorkingGroupPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("sector")
             .order_by("sector__sort_order", "title")
         )
 
@@ -267,20 +327,30 @@ class WorkingGroupPage(GroupPage):
 
     sector = models.ForeignKey(Sector, verbose_name=_("settore"), on_delete=models.PROTECT, related_name="+")
     coordinators = StreamField(
-        [("coordinator", blocks.StructBlock(
-            [
-                ("name", blocks.CharBlock(label=_("nome e cognome"))),
-                ("role", blocks.CharBlock(label=_("ruolo"), required=False)),
-                ("organisation", blocks.CharBlock(label=_("ente"), required=False)),
-            ],
-            label=_("coordinatore"), icon="user",
-        ))],
-        verbose_name=_("coordinatori"), blank=True,
+        [
+            (
+                "coordinator",
+                blocks.StructBlock(
+                    [
+                        ("name", blocks.CharBlock(label=_("nome e cognome"))),
+                        ("role", blocks.CharBlock(label=_("ruolo"), required=False)),
+                        ("organisation", blocks.CharBlock(label=_("ente"), required=False)),
+                    ],
+                    label=_("coordinatore"),
+                    icon="user",
+                ),
+            )
+        ],
+        verbose_name=_("coordinatori"),
+        blank=True,
     )
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("sector"), FieldPanel("state"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("sector"),
+        FieldPanel("state"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         InlinePanel("provinces", label=_("Province partecipanti")),
         FieldPanel("coordinators"),
         FieldPanel("meetings", help_text=_("Le pagine degli incontri del gruppo (eventi).")),
@@ -288,7 +358,9 @@ class WorkingGroupPage(GroupPage):
     ]
     settings_panels = [
         *BasePage.settings_panels,
-        MultiFieldPanel([FieldPanel("members_group"), FieldPanel("reserved_collection")], heading=_("Area riservata")),
+        MultiFieldPanel(
+            [FieldPanel("members_group"), FieldPanel("reserved_collection")], heading=_("Area riservata")
+        ),
     ]
 
     template = "resources/group_page.html"
@@ -300,18 +372,24 @@ class WorkingGroupPage(GroupPage):
         verbose_name_plural = _("Gruppi di lavoro")
 
     def participating_provinces(self):
-        return [link.province for link in self.provinces.select_related("province").order_by("province__name")]
+        return [
+            link.province for link in self.provinces.select_related("province").order_by("province__name")
+        ]
 
 
 class WorkingGroupProvince(Orderable):
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="provinces")
-    province = models.ForeignKey(Province, verbose_name=_("Provincia"), on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(
+        Province, verbose_name=_("Provincia"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("province")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Provincia partecipante")
-        constraints = [models.UniqueConstraint(fields=["page", "province"], name="unique_working_group_province")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "province"], name="unique_working_group_province")
+        ]
 
 
 class WorkingGroupOutput(OutputBase):
@@ -332,7 +410,8 @@ class FocusGroupIndexPage(GroupIndexPage):
     def get_groups(self):
         order = {value: position for position, (value, _label) in enumerate(MacroArea.choices)}
         return sorted(
-            FocusGroupPage.objects.child_of(self).live().public(), key=lambda page: order.get(page.macro_area, 99)
+            FocusGroupPage.objects.child_of(self).live().public(),
+            key=lambda page: order.get(page.macro_area, 99),
         )
 
 
@@ -343,13 +422,18 @@ class FocusGroupPage(GroupPage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("macro_area"), FieldPanel("state"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("macro_area"),
+        FieldPanel("state"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         FieldPanel("meetings", help_text=_("Le pagine delle sessioni del focus group (eventi).")),
         InlinePanel("outputs", label=_("Resoconti e prodotti")),
     ]
     settings_panels = [
         *BasePage.settings_panels,
-        MultiFieldPanel([FieldPanel("members_group"), FieldPanel("reserved_collection")], heading=_("Area riservata")),
+        MultiFieldPanel(
+            [FieldPanel("members_group"), FieldPanel("reserved_collection")], heading=_("Area riservata")
+        ),
     ]
 
     template = "resources/group_page.html"
@@ -374,12 +458,15 @@ class FocusGroupOutput(OutputBase):
 class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
     """A page of a group's reserved area: restrict it to the group's members with the privacy settings."""
 
-
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     template = "resources/group_material_page.html"
-    parent_page_types = ["resources.WorkingGroupPage", "resources.FocusGroupPage", "resources.GroupMaterialPage"]
+    parent_page_types = [
+        "resources.WorkingGroupPage",
+        "resources.FocusGroupPage",
+        "resources.GroupMaterialPage",
+    ]
     subpage_types = ["resources.GroupMaterialPage"]
 
     class Meta:
@@ -417,7 +504,8 @@ class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
             context["outputs"] = group.outputs.select_related("document", "linked_page")
             context["reserved_documents"] = (
                 SiteDocument.objects.filter(collection=group.reserved_collection).order_by("-created_at")
-                if group.reserved_collection_id else SiteDocument.objects.none()
+                if group.reserved_collection_id
+                else SiteDocument.objects.none()
             )
         context["subpages"] = self.get_children().live()
         return context
@@ -425,9 +513,9 @@ class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
 
 # --- Training ---------------------------------------------------------------------------------------
 
+
 class TrainingIndexPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Formazione e capacity building”: the training offers, filtered by sector and format."""
-
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -451,51 +539,88 @@ class TrainingOfferPage(IntroMixin, BasePage):
 
     audience = models.CharField(_("destinatari"), max_length=255, blank=True)
     sector = models.ForeignKey(
-        Sector, verbose_name=_("settore"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Sector,
+        verbose_name=_("settore"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Vuoto se l'offerta riguarda tutti i settori."),
     )
     format = models.CharField(
-        _("formato"), max_length=12, choices=TrainingFormat.choices, blank=True,
+        _("formato"),
+        max_length=12,
+        choices=TrainingFormat.choices,
+        blank=True,
         help_text=_("Vuoto finché il formato non è definito."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("descrizione"), blank=True)
     modules = StreamField(
-        [("module", blocks.StructBlock(
-            [
-                ("title", blocks.CharBlock(label=_("titolo"))),
-                ("duration", blocks.CharBlock(label=_("durata"), required=False, help_text=_("Per esempio: 3 ore."))),
-                ("learning_goals", blocks.RichTextBlock(
-                    label=_("obiettivi di apprendimento"), required=False, features=["bold", "italic", "ul", "ol"],
-                )),
-            ],
-            label=_("modulo"), icon="list-ol",
-        ))],
-        verbose_name=_("moduli"), blank=True,
+        [
+            (
+                "module",
+                blocks.StructBlock(
+                    [
+                        ("title", blocks.CharBlock(label=_("titolo"))),
+                        (
+                            "duration",
+                            blocks.CharBlock(
+                                label=_("durata"), required=False, help_text=_("Per esempio: 3 ore.")
+                            ),
+                        ),
+                        (
+                            "learning_goals",
+                            blocks.RichTextBlock(
+                                label=_("obiettivi di apprendimento"),
+                                required=False,
+                                features=["bold", "italic", "ul", "ol"],
+                            ),
+                        ),
+                    ],
+                    label=_("modulo"),
+                    icon="list-ol",
+                ),
+            )
+        ],
+        verbose_name=_("moduli"),
+        blank=True,
     )
     sessions = page_links_block(_("sessioni"))
     materials = StreamField(
-        [("document", DocumentChooserBlock(label=_("documento")))], verbose_name=_("materiali"), blank=True,
+        [("document", DocumentChooserBlock(label=_("documento")))],
+        verbose_name=_("materiali"),
+        blank=True,
     )
     case_studies = page_links_block(_("pratiche usate come casi di studio"))
     registration_status = models.CharField(
-        _("iscrizioni"), max_length=12, choices=RegistrationStatus.choices, default=RegistrationStatus.PLANNED,
+        _("iscrizioni"),
+        max_length=12,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.PLANNED,
     )
     registration_url = models.URLField(_("indirizzo per l'iscrizione"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("audience"), FieldPanel("sector"), FieldPanel("format")], heading=_("In sintesi")),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("sector"), FieldPanel("format")], heading=_("In sintesi")
+        ),
         FieldPanel("body"),
         FieldPanel("modules"),
         FieldPanel("sessions", help_text=_("Le pagine delle sessioni formative (eventi).")),
         FieldPanel("materials"),
         FieldPanel("case_studies"),
-        MultiFieldPanel([FieldPanel("registration_status"), FieldPanel("registration_url")], heading=_("Iscrizioni")),
+        MultiFieldPanel(
+            [FieldPanel("registration_status"), FieldPanel("registration_url")], heading=_("Iscrizioni")
+        ),
     ]
     search_fields = [
-        *BasePage.search_fields, index.SearchField("intro"), index.SearchField("audience"),
-        index.SearchField("body"), index.FilterField("format"),
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.FilterField("format"),
     ]
 
     template = "resources/training_offer_page.html"
@@ -509,7 +634,9 @@ class TrainingOfferPage(IntroMixin, BasePage):
     def clean(self):
         super().clean()
         if self.registration_status == RegistrationStatus.OPEN and not self.registration_url:
-            raise ValidationError({"registration_url": _("Con le iscrizioni aperte serve l'indirizzo per iscriversi.")})
+            raise ValidationError(
+                {"registration_url": _("Con le iscrizioni aperte serve l'indirizzo per iscriversi.")}
+            )
 
     def session_pages(self):
         return related_pages(self, [block.value for block in self.sessions])
@@ -524,11 +651,26 @@ class TrainingOfferPage(IntroMixin, BasePage):
 
 
 __all__ = [
-    "DocumentLibraryPage", "FocusGroupIndexPage", "FocusGroupOutput", "FocusGroupPage", "GroupMaterialPage",
-    "GroupState", "OutputState", "RegistrationStatus", "ResourcesIndexPage", "TrainingFormat",
-    "TrainingIndexPage", "TrainingOfferPage", "UpcomingDocument", "WorkingGroupIndexPage",
-    "WorkingGroupOutput", "WorkingGroupPage", "WorkingGroupProvince", "public_documents",
-    "restricted_collection_ids", "withheld_document_ids",
+    "DocumentLibraryPage",
+    "FocusGroupIndexPage",
+    "FocusGroupOutput",
+    "FocusGroupPage",
+    "GroupMaterialPage",
+    "GroupState",
+    "OutputState",
+    "RegistrationStatus",
+    "ResourcesIndexPage",
+    "TrainingFormat",
+    "TrainingIndexPage",
+    "TrainingOfferPage",
+    "UpcomingDocument",
+    "WorkingGroupIndexPage",
+    "WorkingGroupOutput",
+    "WorkingGroupPage",
+    "WorkingGroupProvince",
+    "public_documents",
+    "restricted_collection_ids",
+    "withheld_document_ids",
 ]
 
 

@@ -18,13 +18,17 @@ def members_area(name):
     """The members' Django group and their private document collection (created once)."""
     group, _created = Group.objects.get_or_create(name=f"{MEMBERS_GROUP_PREFIX}{name}")
     collection = ensure_collection(
-        f"Riservata - {MEMBERS_GROUP_PREFIX}{name}", restriction_type=CollectionViewRestriction.GROUPS,
+        f"Riservata - {MEMBERS_GROUP_PREFIX}{name}",
+        restriction_type=CollectionViewRestriction.GROUPS,
         groups=[group],
     )
     return group, collection
 
 
 def ensure_roles():
-    grant(upi_group(), *(f"resources.{action}_upcomingdocument" for action in ("add", "change", "delete", "view")))
+    grant(
+        upi_group(),
+        *(f"resources.{action}_upcomingdocument" for action in ("add", "change", "delete", "view")),
+    )
     for data in SECTORS:
         members_area(data["short_name"].it)

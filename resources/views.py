@@ -63,7 +63,9 @@ def library(request, page):
     if slug := filters.get("gruppo"):
         group = next(group for group in groups if group.slug == slug)
         output_ids = WorkingGroupOutput.objects.filter(
-            page__translation_key=group.translation_key, state=OutputState.PUBLISHED, document__isnull=False,
+            page__translation_key=group.translation_key,
+            state=OutputState.PUBLISHED,
+            document__isnull=False,
         ).values_list("document_id", flat=True)
         documents = documents.filter(id__in=list(output_ids))
         upcoming = upcoming.filter(working_group__translation_key=group.translation_key)
@@ -78,24 +80,29 @@ def library(request, page):
     upcoming = list(upcoming) if page_obj.number == 1 else []
     for entry in upcoming:
         entry.sector_label = sector_by_code.get(entry.sector.code) if entry.sector_id else None
-    return page.render(request, context_overrides={
-        "form": form,
-        "page_obj": page_obj,
-        "documents": items,
-        "upcoming": upcoming,
-        "filtered": bool(filters.keys() - {"ordine"}),
-        "result_count": page_obj.paginator.count,
-        "noindex": bool(request.GET),
-    })
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "page_obj": page_obj,
+            "documents": items,
+            "upcoming": upcoming,
+            "filtered": bool(filters.keys() - {"ordine"}),
+            "result_count": page_obj.paginator.count,
+            "noindex": bool(request.GET),
+        },
+    )
 
 
 def pages_using(document, locale):
     """The live, public pages of this language that use the document (Wagtail's reference index)."""
     page_ids = set()
     page_type = ContentType.objects.get_for_model(Page)
-    for object_id in ReferenceIndex.get_references_to(document).filter(
-        base_content_type=page_type
-    ).values_list("object_id", flat=True):
+    for object_id in (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    ):
         page_ids.add(int(object_id))
     return list(
         Page.objects.filter(id__in=page_ids, locale=locale).live().public().specific().order_by("title")
@@ -116,8 +123,12 @@ def document(request, page, document_id):
     groups = []
     for model in (WorkingGroupOutput, FocusGroupOutput):
         groups += [
-            output.page for output in model.objects.filter(
-                document=shown, state=OutputState.PUBLISHED, page__locale=page.locale, page__live=True,
+            output.page
+            for output in model.objects.filter(
+                document=shown,
+                state=OutputState.PUBLISHED,
+                page__locale=page.locale,
+                page__live=True,
             ).select_related("page")
         ]
     return page.render(
@@ -145,11 +156,14 @@ def training(request, page):
             offers = offers.filter(Q(sector__code=code) | Q(sector__isnull=True))
         if training_format := form.cleaned_data.get("formato"):
             offers = offers.filter(format=training_format)
-    return page.render(request, context_overrides={
-        "form": form,
-        "offers": offers.order_by("-first_published_at"),
-        "noindex": bool(request.GET),
-    })
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "offers": offers.order_by("-first_published_at"),
+            "noindex": bool(request.GET),
+        },
+    )
 
 
 def document_is_withheld(document, request):

@@ -48,9 +48,11 @@ def restrict_like_the_other_languages(sender, instance, **kwargs):
     """A reserved page published in a new language gets the privacy setting of its translations."""
     if PageViewRestriction.objects.filter(page=instance).exists():
         return
-    source = PageViewRestriction.objects.filter(
-        page__translation_key=instance.translation_key
-    ).exclude(page=instance).first()
+    source = (
+        PageViewRestriction.objects.filter(page__translation_key=instance.translation_key)
+        .exclude(page=instance)
+        .first()
+    )
     if source is not None:
         restriction = PageViewRestriction.objects.create(
             page=instance, restriction_type=source.restriction_type, password=source.password
@@ -65,9 +67,15 @@ page_published.connect(restrict_like_the_other_languages, sender=GroupMaterialPa
 def sector_working_group(request, sector_page):
     """The sector page links to the sector's working group."""
     group = (
-        WorkingGroupPage.objects.live().public()
-        .filter(locale=sector_page.locale, sector__code=sector_page.sector.code).first()
+        WorkingGroupPage.objects.live()
+        .public()
+        .filter(locale=sector_page.locale, sector__code=sector_page.sector.code)
+        .first()
     )
     if group is None:
         return None
-    return {"template": "resources/includes/sector_working_group.html", "context": {"group": group}, "order": 60}
+    return {
+        "template": "resources/includes/sector_working_group.html",
+        "context": {"group": group},
+        "order": 60,
+    }

@@ -98,15 +98,18 @@ class MultilingualPostgresIndex(PostgresIndex):
             index.backend = self.backend.with_config(config)
             PostgresIndex.add_items(index, model, group)
 
+
 class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.query_config()
+
 
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     index_class = MultilingualPostgresIndex
     rebuilder_class = type("PostgresRebuilder", (VocabularyRebuilderMixin, PostgresSearchRebuilder), {})
     atomic_rebuilder_class = type(
-        "PostgresAtomicRebuilder", (VocabularyRebuilderMixin, PostgresSearchAtomicRebuilder), {})
+        "PostgresAtomicRebuilder", (VocabularyRebuilderMixin, PostgresSearchAtomicRebuilder), {}
+    )
     query_compiler_class = MultilingualQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
 

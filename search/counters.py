@@ -59,8 +59,11 @@ def note(request, query, language, found):
     cache = counts_cache()
     cache.add(SEQUENCE_KEY, 0, timeout=None)
     number = cache.incr(SEQUENCE_KEY)
-    cache.set(NOTE_KEY.format(number), (timezone.localdate().isoformat(), language, query, bool(found)),
-              timeout=NOTE_TIMEOUT)
+    cache.set(
+        NOTE_KEY.format(number),
+        (timezone.localdate().isoformat(), language, query, bool(found)),
+        timeout=NOTE_TIMEOUT,
+    )
     return True
 
 
@@ -78,7 +81,7 @@ def flush():
     keys = [NOTE_KEY.format(number) for number in range(first, last + 1)]
     hits, empty = Counter(), Counter()
     for start in range(0, len(keys), 1000):
-        for day, language, query, found in cache.get_many(keys[start:start + 1000]).values():
+        for day, language, query, found in cache.get_many(keys[start : start + 1000]).values():
             hits[(day, query)] += 1
             if not found:
                 empty[(day, language, query)] += 1
@@ -91,7 +94,9 @@ def flush():
             row, _created = QueryDailyHits.objects.get_or_create(query=queries[query], date=day)
             QueryDailyHits.objects.filter(pk=row.pk).update(hits=F("hits") + number)
         for (day, language, query), number in empty.items():
-            row, _created = NoResultsDailyHits.objects.get_or_create(query=queries[query], date=day, language=language)
+            row, _created = NoResultsDailyHits.objects.get_or_create(
+                query=queries[query], date=day, language=language
+            )
             NoResultsDailyHits.objects.filter(pk=row.pk).update(hits=F("hits") + number)
     cache.set(FLUSHED_KEY, last, timeout=None)
     cache.delete_many(keys)

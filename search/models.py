@@ -10,7 +10,9 @@ class NoResultsDailyHits(models.Model):
     """How many times a day a query found nothing (alongside Wagtail's ``QueryDailyHits``)."""
 
     query = models.ForeignKey(
-        "wagtailsearchpromotions.Query", verbose_name=_("ricerca"), related_name="no_results_daily_hits",
+        "wagtailsearchpromotions.Query",
+        verbose_name=_("ricerca"),
+        related_name="no_results_daily_hits",
         on_delete=models.CASCADE,
     )
     date = models.DateField(_("giorno"))

@@ -121,9 +121,12 @@ def search_root(request):
             return None
         translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
         localized = (
-            Page.objects.filter(Q(translation_key=Subquery(translation_key), live=True, **active_locale_filter())
-                                | Q(pk=site.root_page_id))
-            .only("path", "depth").order_by(Case(When(pk=site.root_page_id, then=1), default=0))
+            Page.objects.filter(
+                Q(translation_key=Subquery(translation_key), live=True, **active_locale_filter())
+                | Q(pk=site.root_page_id)
+            )
+            .only("path", "depth")
+            .order_by(Case(When(pk=site.root_page_id, then=1), default=0))
         )
         return localized.first()
 
@@ -133,7 +136,9 @@ def search_root(request):
 def publicly_viewable(pages):
     """Pages with no view restriction on them or above them, in the query itself (``.public()`` loads every
     restriction first, once per call)."""
-    restriction = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    restriction = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
     return pages.exclude(Exists(restriction))
 
 
@@ -150,7 +155,8 @@ def searchable_documents(request):
     """Documents in the active language that anyone may see: outside privacy-restricted collections (and
     their sub-collections) and not an unpublished working-group output."""
     restricted = CollectionViewRestriction.objects.filter(
-        collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path")))
+        collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
+    )
     return (
         SiteDocument.objects.filter(language=search_language())
         .exclude(Exists(restricted))
@@ -186,8 +192,11 @@ class Search:
         try:
             matched = self.pages.get_queryset().order_by().values("pk")
             counts = dict(
-                Page.objects.filter(pk__in=matched).order_by().values_list("content_type_id")
-                .annotate(count=Count("pk")).values_list("content_type_id", "count")
+                Page.objects.filter(pk__in=matched)
+                .order_by()
+                .values_list("content_type_id")
+                .annotate(count=Count("pk"))
+                .values_list("content_type_id", "count")
             )
         except DatabaseError:
             _rejected(self.query)
@@ -217,7 +226,10 @@ class Search:
             models.setdefault(key, model)
         if self.document_count:
             counts[DOCUMENT_TYPE] = self.document_count
-        order = sorted(counts, key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))))
+        order = sorted(
+            counts,
+            key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))),
+        )
         return [(key, type_label(key, models.get(key)), counts[key]) for key in order]
 
     def hits(self, type_key=""):
@@ -238,11 +250,20 @@ class Search:
             pages = self.pages
             if type_key:
                 wanted = [pk for pk, model in self.models.items() if type_key_for_model(model) == type_key]
-                pages = Page.objects.filter(pk__in=searchable_pages(self.request).filter(content_type_id__in=wanted)
-                                            .values("pk")).search(self.query, operator=self.operator)
+                pages = Page.objects.filter(
+                    pk__in=searchable_pages(self.request).filter(content_type_id__in=wanted).values("pk")
+                ).search(self.query, operator=self.operator)
             for page, score in _scored(pages, n):
-                hits.append(Hit("page", page.pk, score, type_key_for_model(self.models[page.content_type_id]),
-                                content_type_id=page.content_type_id, obj=page))
+                hits.append(
+                    Hit(
+                        "page",
+                        page.pk,
+                        score,
+                        type_key_for_model(self.models[page.content_type_id]),
+                        content_type_id=page.content_type_id,
+                        obj=page,
+                    )
+                )
         if type_key in ("", DOCUMENT_TYPE) and self.document_count:
             for document, score in _scored(self.documents, n):
                 hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE, obj=document))
@@ -276,9 +297,9 @@ class Hits:
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
-            return self[item:item + 1][0]
+            return self[item : item + 1][0]
         stop = min(item.stop if item.stop is not None else self.count(), MAX_HITS)
-        return self.search.best(stop, self.type_key)[item.start or 0:stop]
+        return self.search.best(stop, self.type_key)[item.start or 0 : stop]
 
 
 def _as_date(value):
@@ -294,7 +315,9 @@ def block_text(block, value):
     if isinstance(block, blocks.StreamBlock):
         return [text for child in value for text in block_text(child.block, child.value)]
     if isinstance(block, blocks.StructBlock):
-        return [text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))]
+        return [
+            text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))
+        ]
     if isinstance(block, blocks.ListBlock):
         return [text for item in value for text in block_text(block.child_block, item)]
     return [str(text) for text in block.get_searchable_content(value)]
@@ -337,13 +360,22 @@ def write_summaries(objs):
     summaries = []
     for obj in objs:
         get_date = getattr(obj, "get_search_date", None)
-        summaries.append(SearchSummary(
-            kind=summary_kind(obj), object_id=str(obj.pk), text=searchable_text(obj)[:SUMMARY_LENGTH],
-            date=_as_date(get_date()) if callable(get_date) else None,
-        ))
+        summaries.append(
+            SearchSummary(
+                kind=summary_kind(obj),
+                object_id=str(obj.pk),
+                text=searchable_text(obj)[:SUMMARY_LENGTH],
+                date=_as_date(get_date()) if callable(get_date) else None,
+            )
+        )
     if summaries:
-        SearchSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["kind", "object_id"],
-                                          update_fields=["text", "date"], batch_size=200)
+        SearchSummary.objects.bulk_create(
+            summaries,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=["text", "date"],
+            batch_size=200,
+        )
 
 
 def hydrate(request, hits):
@@ -355,17 +387,25 @@ def hydrate(request, hits):
     missing = [pk for pk in page_ids if pk not in pages]
     if missing:
         pages.update(Page.objects.filter(pk__in=missing).in_bulk())
-    summaries = {
-        int(summary.object_id): summary
-        for summary in SearchSummary.objects.filter(kind=PAGE_TYPE, object_id__in=[str(pk) for pk in page_ids])
-    } if page_ids else {}
+    summaries = (
+        {
+            int(summary.object_id): summary
+            for summary in SearchSummary.objects.filter(
+                kind=PAGE_TYPE, object_id__in=[str(pk) for pk in page_ids]
+            )
+        }
+        if page_ids
+        else {}
+    )
     documents = {hit.pk: hit.obj for hit in hits if hit.kind == "document" and hit.obj is not None}
     root = search_root(request)
     root_depth = root.depth if root is not None else 2
     prefixes = {page.path[: 4 * depth] for page in pages.values() for depth in range(root_depth, page.depth)}
-    ancestors = {
-        p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")
-    } if prefixes else {}
+    ancestors = (
+        {p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")}
+        if prefixes
+        else {}
+    )
     for hit in hits:
         if hit.kind == "page":
             page = pages.get(hit.pk)
@@ -402,7 +442,11 @@ def promotions(request, query):
     """Editors' pinned results for this query that the visitor may see, in their order."""
     pinned = SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page")
     page_ids = [p.page_id for p in pinned if p.page_id]
-    allowed = set(searchable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+    allowed = (
+        set(searchable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
+        if page_ids
+        else set()
+    )
     return [p for p in pinned if (p.page_id in allowed) or (not p.page_id and p.external_link_url)]
 
 
@@ -443,12 +487,16 @@ def place_shortcuts(request, query, limit=10):
     name = normalize_name(query)
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):
-            name = name[len(prefix):].strip()
+            name = name[len(prefix) :].strip()
     if len(name) < 2 or len(name.split()) > 5:
         return []
     province_ids = province_names().get(name, [])
     comune_ids = comune_names().get(name, [])
-    comuni = list(Comune.objects.filter(pk__in=comune_ids).select_related("province")[:limit]) if comune_ids else []
+    comuni = (
+        list(Comune.objects.filter(pk__in=comune_ids).select_related("province")[:limit])
+        if comune_ids
+        else []
+    )
     if not province_ids and not comuni:
         return []
     province_index = province_index_for_locale(active_locale(request))
@@ -456,12 +504,18 @@ def place_shortcuts(request, query, limit=10):
         return []
     shortcuts = []
     for province in Province.objects.filter(pk__in=province_ids)[:limit] if province_ids else []:
-        shortcuts.append({"kind": "province", "province": province, "url": province_index.province_url(province)})
+        shortcuts.append(
+            {"kind": "province", "province": province, "url": province_index.province_url(province)}
+        )
     for comune in comuni:
-        shortcuts.append({
-            "kind": "comune", "comune": comune, "province": comune.province,
-            "url": province_index.province_url(comune.province),
-        })
+        shortcuts.append(
+            {
+                "kind": "comune",
+                "comune": comune,
+                "province": comune.province,
+                "url": province_index.province_url(comune.province),
+            }
+        )
     return shortcuts
 
 

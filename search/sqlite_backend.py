@@ -50,7 +50,9 @@ class StemmingSQLiteIndex(SQLiteIndex):
         objs = list(objs)
         add_to_vocabulary(objs)
         locale_codes = {}
-        indexers = [StemmedObjectIndexer(obj, self.backend, object_language(obj, locale_codes)) for obj in objs]
+        indexers = [
+            StemmedObjectIndexer(obj, self.backend, object_language(obj, locale_codes)) for obj in objs
+        ]
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
@@ -60,11 +62,19 @@ class StemmingSQLiteIndex(SQLiteIndex):
         for object_id in indexed:
             title, autocomplete, body = data[object_id]
             entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
-        self.entries.bulk_create([
-            IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=title, autocomplete=autocomplete,
-                       body=body)
-            for object_id, (title, autocomplete, body) in data.items() if object_id not in indexed
-        ])
+        self.entries.bulk_create(
+            [
+                IndexEntry(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in data.items()
+                if object_id not in indexed
+            ]
+        )
         self._refresh_title_norms()
 
 
@@ -85,13 +95,16 @@ class ColumnBM25(Func):
 
 TITLE_WEIGHT = 10.0
 
+
 class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
     """Stems the words of the query in the query's language (the backend's ``config`` here), and ranks
     by bm25 with the title weighing most, the more so the shorter it is (``title_norm``: the average title
     length over this one's): a page titled just as the query comes before a longer title with the words."""
 
     def _build_rank_expression(self, vectors, config):
-        return ColumnBM25("body") + ColumnBM25("title") * TITLE_WEIGHT * Power(F("index_entry__title_norm"), 0.5)
+        return ColumnBM25("body") + ColumnBM25("title") * TITLE_WEIGHT * Power(
+            F("index_entry__title_norm"), 0.5
+        )
 
     def get_config(self, backend):
         return backend.query_language()
@@ -108,7 +121,9 @@ class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
 class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = StemmingSQLiteIndex
     rebuilder_class = type("SQLiteRebuilder", (VocabularyRebuilderMixin, SQLiteSearchRebuilder), {})
-    atomic_rebuilder_class = type("SQLiteAtomicRebuilder", (VocabularyRebuilderMixin, SQLiteSearchAtomicRebuilder), {})
+    atomic_rebuilder_class = type(
+        "SQLiteAtomicRebuilder", (VocabularyRebuilderMixin, SQLiteSearchAtomicRebuilder), {}
+    )
     query_compiler_class = StemmingSQLiteQueryCompiler
 
     def __init__(self, params):

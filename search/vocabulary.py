@@ -33,7 +33,8 @@ def add_objects(objs, text_of, language_of_object):
     if found:
         SearchWord.objects.bulk_create(
             [SearchWord(language=language, word=word) for language, word in sorted(found)],
-            ignore_conflicts=True, batch_size=500,
+            ignore_conflicts=True,
+            batch_size=500,
         )
 
 
@@ -83,10 +84,15 @@ def _closest_python(typed, language):
 
     condition = Q(word__in=typed)
     for word in typed:
-        condition |= Q(word__startswith=word[:2], length__gte=len(word) - LENGTH_BAND,
-                       length__lte=len(word) + LENGTH_BAND)
+        condition |= Q(
+            word__startswith=word[:2],
+            length__gte=len(word) - LENGTH_BAND,
+            length__lte=len(word) + LENGTH_BAND,
+        )
     candidates = list(
-        SearchWord.objects.filter(language=language).annotate(length=Length("word")).filter(condition)
+        SearchWord.objects.filter(language=language)
+        .annotate(length=Length("word"))
+        .filter(condition)
         .values_list("word", flat=True)[:MAX_CANDIDATES]
     )
     result = {}

@@ -21,7 +21,11 @@ class SearchReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
     return SearchReportMenuItem(
-        _("Ricerche nel sito"), reverse("search_report"), name="site-searches", icon_name="search", order=1250,
+        _("Ricerche nel sito"),
+        reverse("search_report"),
+        name="site-searches",
+        icon_name="search",
+        order=1250,
     )
 
 

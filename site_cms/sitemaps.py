@@ -13,6 +13,4 @@ class MultilingualSitemap(Sitemap):
         in_trees = Q()
         for root in roots:
             in_trees |= Q(path__startswith=root.path)
-        return (
-            Page.objects.filter(in_trees).live().public().order_by("path").defer_streamfields().specific()
-        )
+        return Page.objects.filter(in_trees).live().public().order_by("path").defer_streamfields().specific()

@@ -27,10 +27,16 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("cerca/"), search_views.search, name="search"),
     # The mapping's referents set their password from the invitation's single-use link.
-    path("accesso/imposta-password/<uidb64>/<token>/", mapping_accounts.PasswordSetView.as_view(),
-         name="mapping_password_set"),
-    path("accesso/password-impostata/", mapping_accounts.PasswordSetDoneView.as_view(),
-         name="mapping_password_set_done"),
+    path(
+        "accesso/imposta-password/<uidb64>/<token>/",
+        mapping_accounts.PasswordSetView.as_view(),
+        name="mapping_password_set",
+    ),
+    path(
+        "accesso/password-impostata/",
+        mapping_accounts.PasswordSetDoneView.as_view(),
+        name="mapping_password_set_done",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -51,7 +51,9 @@ def main():
 
     django.setup()
     settings.ALLOWED_HOSTS = ["*"]
-    print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, {REPEAT} requests per page")
+    print(
+        f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, {REPEAT} requests per page"
+    )
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_site_content", verbosity=0)
     report = Report()

@@ -33,18 +33,43 @@ def titles(response):
 def agenda(index_it):
     make = EventPageFactory
     return {
-        "later": make(parent=index_it, title="Più avanti", start_date=datetime.date(2030, 9, 1),
-                      event_type=EventType.TRAINING),
-        "soon": make(parent=index_it, title="Tra poco", start_date=datetime.date(2030, 6, 20),
-                     start_time=datetime.time(9, 30), event_type=EventType.WEBINAR,
-                     sector=Sector.objects.get(code="sua", locale__language_code="it")),
-        "today": make(parent=index_it, title="Oggi pomeriggio", start_date=datetime.date(2030, 6, 15),
-                      start_time=datetime.time(15, 0), event_type=EventType.WEBINAR),
-        "ended_today": make(parent=index_it, title="Stamattina", start_date=datetime.date(2030, 6, 15),
-                            start_time=datetime.time(9, 0), end_time=datetime.time(11, 0), event_type=EventType.WEBINAR),
-        "last_year": make(parent=index_it, title="Anno scorso", start_date=datetime.date(2029, 5, 1),
-                          event_type=EventType.FOCUS_GROUP, macro_area="sud",
-                          provinces=[Province.objects.get(sigla="TV")]),
+        "later": make(
+            parent=index_it,
+            title="Più avanti",
+            start_date=datetime.date(2030, 9, 1),
+            event_type=EventType.TRAINING,
+        ),
+        "soon": make(
+            parent=index_it,
+            title="Tra poco",
+            start_date=datetime.date(2030, 6, 20),
+            start_time=datetime.time(9, 30),
+            event_type=EventType.WEBINAR,
+            sector=Sector.objects.get(code="sua", locale__language_code="it"),
+        ),
+        "today": make(
+            parent=index_it,
+            title="Oggi pomeriggio",
+            start_date=datetime.date(2030, 6, 15),
+            start_time=datetime.time(15, 0),
+            event_type=EventType.WEBINAR,
+        ),
+        "ended_today": make(
+            parent=index_it,
+            title="Stamattina",
+            start_date=datetime.date(2030, 6, 15),
+            start_time=datetime.time(9, 0),
+            end_time=datetime.time(11, 0),
+            event_type=EventType.WEBINAR,
+        ),
+        "last_year": make(
+            parent=index_it,
+            title="Anno scorso",
+            start_date=datetime.date(2029, 5, 1),
+            event_type=EventType.FOCUS_GROUP,
+            macro_area="sud",
+            provinces=[Province.objects.get(sigla="TV")],
+        ),
     }
 
 
@@ -57,8 +82,12 @@ def test_upcoming_soonest_first_then_events_to_be_scheduled(client, index_it, ag
     # The seed's planned steps have no date yet: listed after the dated ones, marked “Da programmare”.
     assert listed[3:] == [
         "Incontro online di restituzione dei risultati della mappatura",
-        "Focus group Nord-Ovest", "Focus group Nord-Est", "Focus group Centro", "Focus group Sud",
-        "Avvio dei tre gruppi di lavoro tematici", "Avvio delle attività di formazione e capacity building",
+        "Focus group Nord-Ovest",
+        "Focus group Nord-Est",
+        "Focus group Centro",
+        "Focus group Sud",
+        "Avvio dei tre gruppi di lavoro tematici",
+        "Avvio delle attività di formazione e capacity building",
     ]
     assert "Da programmare" in response.content.decode()
     assert not any("Internet Festival" in title for title in listed)
@@ -86,8 +115,10 @@ def test_past_newest_first_and_never_events_to_be_scheduled(client, index_it, ag
         ("area=sud", ["Anno scorso"]),
         ("provincia=treviso", ["Anno scorso"]),
         ("tipo=focus-group&area=nord-ovest", []),
-        ("anno=2020&tipo=presentazione",
-         ["Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo»"]),
+        (
+            "anno=2020&tipo=presentazione",
+            ["Presentazione della «Strategia italiana per le competenze digitali e il suo Piano Operativo»"],
+        ),
     ],
 )
 def test_past_filters(client, index_it, agenda, query, expected):
@@ -105,14 +136,20 @@ def test_upcoming_filters_by_sector_and_macro_area(client, index_it, agenda):
 
 @time_machine.travel(NOW, tick=False)
 def test_macro_area_filter_includes_events_of_its_provinces(client, index_it):
-    EventPageFactory(parent=index_it, title="A Pisa", start_date=datetime.date(2031, 1, 1),
-                     provinces=[Province.objects.get(sigla="PI")])
+    EventPageFactory(
+        parent=index_it,
+        title="A Pisa",
+        start_date=datetime.date(2031, 1, 1),
+        provinces=[Province.objects.get(sigla="PI")],
+    )
     response = client.get(index_it.url + "?area=centro")
     assert titles(response) == ["A Pisa", "Focus group Centro"]
 
 
-@pytest.mark.parametrize("query", ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1",
-                                   "settore=x&area=y"])
+@pytest.mark.parametrize(
+    "query",
+    ["tipo=nonesiste", "anno=abc", "anno=1850", "provincia=%00", "page=999", "page=-1", "settore=x&area=y"],
+)
 def test_bad_filters_give_a_normal_page(client, index_it, query):
     response = client.get(f"{index_it.url}passati/?{query}")
     assert response.status_code == 200
@@ -121,13 +158,21 @@ def test_bad_filters_give_a_normal_page(client, index_it, query):
 @time_machine.travel(NOW, tick=False)
 def test_pagination_keeps_the_filters(client, index_it):
     for day in range(PAGE_SIZE + 2):
-        EventPageFactory(parent=index_it, title=f"Corso {day:02d}", event_type=EventType.TRAINING,
-                         start_date=datetime.date(2031, 1, 1) + datetime.timedelta(days=day))
+        EventPageFactory(
+            parent=index_it,
+            title=f"Corso {day:02d}",
+            event_type=EventType.TRAINING,
+            start_date=datetime.date(2031, 1, 1) + datetime.timedelta(days=day),
+        )
     first = client.get(index_it.url + "?tipo=formazione")
     assert len(first.context["events"]) == PAGE_SIZE
     assert "?tipo=formazione&amp;page=2" in first.content.decode()
     second = client.get(index_it.url + "?tipo=formazione&page=2")
-    assert titles(second) == ["Corso 12", "Corso 13", "Avvio delle attività di formazione e capacity building"]
+    assert titles(second) == [
+        "Corso 12",
+        "Corso 13",
+        "Avvio delle attività di formazione e capacity building",
+    ]
 
 
 def _queries(client, url):
@@ -182,8 +227,12 @@ def test_english_index_and_event(client):
     upcoming = client.get("/en/events/")
     assert "Focus group North-West" in titles(upcoming)
     assert "To be scheduled" in upcoming.content.decode()
-    feed = Calendar.from_ical(client.get("/en/events/presentation-bes-report-of-the-provinces-2020/ics/").content)
-    italian = Calendar.from_ical(client.get("/eventi/presentazione-rapporto-bes-delle-province-2020/ics/").content)
+    feed = Calendar.from_ical(
+        client.get("/en/events/presentation-bes-report-of-the-provinces-2020/ics/").content
+    )
+    italian = Calendar.from_ical(
+        client.get("/eventi/presentazione-rapporto-bes-delle-province-2020/ics/").content
+    )
     # One event, two languages: the same UID, so calendars do not duplicate it.
     assert feed.walk("VEVENT")[0]["UID"] == italian.walk("VEVENT")[0]["UID"]
     assert str(feed.walk("VEVENT")[0]["SUMMARY"]) == "Presentation of the 2020 BES Report of the Provinces"
@@ -193,7 +242,10 @@ def test_seed_events(index_it):
     events = EventPage.objects.child_of(index_it)
     dated = {event.title: event for event in events.filter(start_date__isnull=False)}
     assert {event.start_date for event in dated.values()} == {
-        datetime.date(2020, 11, 19), datetime.date(2020, 11, 23), datetime.date(2020, 12, 2), datetime.date(2021, 1, 11)
+        datetime.date(2020, 11, 19),
+        datetime.date(2020, 11, 23),
+        datetime.date(2020, 12, 2),
+        datetime.date(2021, 1, 11),
     }
     assert all(event.is_all_day and not event.speakers and not event.programme for event in dated.values())
     pisa = dated["Convegno «PRO.DIGI. La Provincia digitale» all'Internet Festival 2020"]
@@ -201,7 +253,10 @@ def test_seed_events(index_it):
     undated = events.filter(start_date__isnull=True)
     assert undated.count() == 7
     assert sorted(undated.filter(event_type=EventType.FOCUS_GROUP).values_list("macro_area", flat=True)) == [
-        "centro", "nord-est", "nord-ovest", "sud"
+        "centro",
+        "nord-est",
+        "nord-ovest",
+        "sud",
     ]
     assert EventPage.objects.filter(locale__language_code="en").count() == events.count()
 
@@ -263,8 +318,12 @@ def test_switching_between_upcoming_and_past_keeps_the_filters(client, index_it)
 @time_machine.travel(NOW, tick=False)
 def test_sector_page_lists_the_sector_events(client, index_it):
     sector = Sector.objects.get(code="innovazione", locale__language_code="it")
-    EventPageFactory(parent=index_it, title="Laboratorio di esempio sui dati", sector=sector,
-                     start_date=datetime.date(2040, 2, 1))
+    EventPageFactory(
+        parent=index_it,
+        title="Laboratorio di esempio sui dati",
+        sector=sector,
+        start_date=datetime.date(2040, 2, 1),
+    )
     from home.models import SectorPage
 
     page = SectorPage.objects.get(sector=sector)
@@ -278,7 +337,10 @@ def test_sector_page_lists_the_sector_events(client, index_it):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "target"),
-    [("/en/events/passati/", "/en/events/past/"), ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group")],
+    [
+        ("/en/events/passati/", "/en/events/past/"),
+        ("/eventi/past/?tipo=focus-group", "/eventi/passati/?tipo=focus-group"),
+    ],
 )
 def test_past_events_have_one_address_per_language(client, path, target):
     response = client.get(path)

@@ -28,13 +28,35 @@ def index_it(db):
 @pytest.fixture
 def webinar(index_it):
     return EventPageFactory(
-        parent=index_it, title="Webinar di esempio sulla SUA", slug="webinar-di-esempio",
-        start_date=datetime.date(2030, 3, 10), start_time=datetime.time(10, 0), end_time=datetime.time(12, 30),
-        mode=EventMode.HYBRID, venue="Sala di esempio", city="Città di esempio", online_url="https://example.org/live",
-        registration_status="aperte", registration_url="https://example.org/iscrizione",
+        parent=index_it,
+        title="Webinar di esempio sulla SUA",
+        slug="webinar-di-esempio",
+        start_date=datetime.date(2030, 3, 10),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(12, 30),
+        mode=EventMode.HYBRID,
+        venue="Sala di esempio",
+        city="Città di esempio",
+        online_url="https://example.org/live",
+        registration_status="aperte",
+        registration_url="https://example.org/iscrizione",
         how_to_participate="Iscriversi entro il giorno prima.",
-        programme=[("item", {"time": datetime.time(10, 0), "title": "Apertura dei lavori", "speaker": "Persona di esempio"})],
-        speakers=[("speaker", {"name": "Persona di esempio", "role": "Dirigente", "organisation": "Ente di esempio"})],
+        programme=[
+            (
+                "item",
+                {
+                    "time": datetime.time(10, 0),
+                    "title": "Apertura dei lavori",
+                    "speaker": "Persona di esempio",
+                },
+            )
+        ],
+        speakers=[
+            (
+                "speaker",
+                {"name": "Persona di esempio", "role": "Dirigente", "organisation": "Ente di esempio"},
+            )
+        ],
         report=json.dumps([{"type": "paragraph", "value": "<p>Resoconto di esempio del webinar.</p>"}]),
         video_url="https://video.example.org/registrazione",
     )
@@ -66,7 +88,14 @@ def test_an_event_to_be_scheduled_is_never_past(index_it):
     [
         ({"start_time": datetime.time(10)}, "start_date"),
         ({"start_date": datetime.date(2030, 1, 2), "end_date": datetime.date(2030, 1, 1)}, "end_date"),
-        ({"start_date": datetime.date(2030, 1, 2), "start_time": datetime.time(12), "end_time": datetime.time(11)}, "end_time"),
+        (
+            {
+                "start_date": datetime.date(2030, 1, 2),
+                "start_time": datetime.time(12),
+                "end_time": datetime.time(11),
+            },
+            "end_time",
+        ),
         ({"start_date": datetime.date(2030, 1, 2), "end_time": datetime.time(11)}, "start_time"),
     ],
 )
@@ -127,8 +156,12 @@ def test_json_ld_describes_the_event(client, webinar):
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, index_it):
-    event = EventPageFactory(parent=index_it, title="</script><script>alert(1)</script>", start_date=datetime.date(2030, 1, 1),
-                             status=EventStatus.CANCELLED)
+    event = EventPageFactory(
+        parent=index_it,
+        title="</script><script>alert(1)</script>",
+        start_date=datetime.date(2030, 1, 1),
+        status=EventStatus.CANCELLED,
+    )
     html = client.get(event.url).content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
@@ -159,8 +192,12 @@ def test_event_ics_is_valid_icalendar(client, webinar):
 
 
 def test_all_day_event_ics_uses_dates(client, index_it):
-    event = EventPageFactory(parent=index_it, slug="giornata", start_date=datetime.date(2030, 5, 4),
-                             end_date=datetime.date(2030, 5, 5))
+    event = EventPageFactory(
+        parent=index_it,
+        slug="giornata",
+        start_date=datetime.date(2030, 5, 4),
+        end_date=datetime.date(2030, 5, 5),
+    )
     [vevent] = Calendar.from_ical(client.get(event.url + "ics/").content).walk("VEVENT")
     assert vevent["DTSTART"].params["VALUE"] == "DATE"
     assert vevent.decoded("DTSTART") == datetime.date(2030, 5, 4)
@@ -190,10 +227,16 @@ def test_report_shows_documents_gallery_with_alt_text_and_related_pages(client, 
     from home.factories import ContentPageFactory
 
     photo = SiteImageFactory(description="Sala con i partecipanti all'incontro di esempio")
-    slides = SiteDocument.objects.create(title="Presentazione di esempio", file=ContentFile(b"%PDF-1.4", name="slides.pdf"))
-    related = ContentPageFactory(parent=home_it, title="Pagina collegata di esempio", slug="pagina-collegata-esempio")
+    slides = SiteDocument.objects.create(
+        title="Presentazione di esempio", file=ContentFile(b"%PDF-1.4", name="slides.pdf")
+    )
+    related = ContentPageFactory(
+        parent=home_it, title="Pagina collegata di esempio", slug="pagina-collegata-esempio"
+    )
     event = EventPageFactory(
-        parent=index_it, slug="con-resoconto", start_date=datetime.date(2021, 1, 10),
+        parent=index_it,
+        slug="con-resoconto",
+        start_date=datetime.date(2021, 1, 10),
         report_documents=[("document", slides)],
         gallery=[("photo", {"image": photo, "caption": "La sala"})],
         related_pages=[("page", related)],

@@ -35,8 +35,14 @@ def test_admin_speaks_italian(client, upi_editor):
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/pages/", "/admin/images/", "/admin/documents/", "/admin/snippets/core/province/",
-     "/admin/snippets/core/sector/", "/admin/snippets/core/theme/"],
+    [
+        "/admin/pages/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/snippets/core/province/",
+        "/admin/snippets/core/sector/",
+        "/admin/snippets/core/theme/",
+    ],
 )
 def test_upi_editor_reaches_the_content_areas(client, upi_editor, url):
     client.force_login(upi_editor)
@@ -64,8 +70,11 @@ def test_press_officer_cannot_touch_settings_or_taxonomy(client, press_officer):
     client.force_login(press_officer)
     site = Site.objects.get(is_default_site=True)
     assert client.get("/admin/").status_code == 200
-    for url in (f"/admin/settings/core/sitesettings/{site.pk}/", "/admin/snippets/core/sector/add/",
-                f"/admin/snippets/core/province/edit/{Province.objects.get(sigla='BS').pk}/"):
+    for url in (
+        f"/admin/settings/core/sitesettings/{site.pk}/",
+        "/admin/snippets/core/sector/add/",
+        f"/admin/snippets/core/province/edit/{Province.objects.get(sigla='BS').pk}/",
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         if response.status_code == 302:

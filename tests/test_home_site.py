@@ -64,8 +64,10 @@ class TestPageTree(WagtailPageTestCase):
 def test_reference_data_is_complete():
     assert Province.objects.count() == 76
     assert Comune.objects.count() == 5563
-    by_area = {area: Province.objects.filter(macro_area=area).count()
-               for area in ("nord-ovest", "nord-est", "centro", "sud")}
+    by_area = {
+        area: Province.objects.filter(macro_area=area).count()
+        for area in ("nord-ovest", "nord-est", "centro", "sud")
+    }
     assert by_area == {"nord-ovest": 21, "nord-est": 14, "centro": 20, "sud": 21}
     assert Comune.objects.get(istat_code="026086").province.sigla == "TV"  # Treviso
     assert Comune.objects.filter(province__sigla="TV").count() == 94
@@ -128,10 +130,16 @@ def test_every_live_page_renders_with_the_site_chrome(client):
         assert html.count("<main") == 1
         assert 'href="#main-content"' in html  # skip link
         assert 'class="funding-strip"' in html
-        assert ("PON «Governance e capacità istituzionale» 2014-2020" in html) if lang == "it" else (
-            "PON “Governance and institutional capacity” 2014-2020" in html)
-        for title in (["Dichiarazione di accessibilità", "Privacy", "Note legali", "Mappa del sito"] if lang == "it"
-                      else ["Accessibility statement", "Privacy", "Legal notes", "Site map"]):
+        assert (
+            ("PON «Governance e capacità istituzionale» 2014-2020" in html)
+            if lang == "it"
+            else ("PON “Governance and institutional capacity” 2014-2020" in html)
+        )
+        for title in (
+            ["Dichiarazione di accessibilità", "Privacy", "Note legali", "Mappa del sito"]
+            if lang == "it"
+            else ["Accessibility statement", "Privacy", "Legal notes", "Site map"]
+        ):
             assert f">{title}</a>" in html, (page.url, title)
         assert 'hreflang="en"' in html and 'hreflang="it"' in html
         assert response["Content-Security-Policy"].startswith("default-src 'self'")
@@ -153,8 +161,13 @@ def test_progress_timeline_shows_states_from_the_seed(client):
 @pytest.mark.django_db
 def test_home_page_shows_key_figures_and_the_three_sectors(client):
     html = client.get("/").content.decode()
-    for text in ("76", "5.563", "Stazione Unica Appaltante", "Servizi associati per le Politiche Europee",
-                 "Servizi di innovazione, raccolta ed elaborazione dati"):
+    for text in (
+        "76",
+        "5.563",
+        "Stazione Unica Appaltante",
+        "Servizi associati per le Politiche Europee",
+        "Servizi di innovazione, raccolta ed elaborazione dati",
+    ):
         assert text in html
     english = client.get("/en/").content.decode()
     assert "5,563" in english and "Single Procurement Office" in english
@@ -174,13 +187,29 @@ def test_main_menu_comes_from_the_page_tree(client):
 def test_main_menu_order_is_the_same_in_both_languages(client):
     def menu(path):
         html = client.get(path).content.decode()
-        nav = html[html.index('id="main-menu"'):html.index("</nav>")]
+        nav = html[html.index('id="main-menu"') : html.index("</nav>")]
         return re.findall(r'class="nav-link[^"]*" href="([^"]+)"', nav)
 
-    assert menu("/") == ["/il-progetto/", "/settori/", "/buone-pratiche/", "/province/", "/sala-stampa/",
-                         "/eventi/", "/documenti-e-risorse/", "/comunicazione/"]
-    assert menu("/en/") == ["/en/the-project/", "/en/sectors/", "/en/good-practices/", "/en/provinces/",
-                            "/en/newsroom/", "/en/events/", "/en/documents-and-resources/", "/en/communication/"]
+    assert menu("/") == [
+        "/il-progetto/",
+        "/settori/",
+        "/buone-pratiche/",
+        "/province/",
+        "/sala-stampa/",
+        "/eventi/",
+        "/documenti-e-risorse/",
+        "/comunicazione/",
+    ]
+    assert menu("/en/") == [
+        "/en/the-project/",
+        "/en/sectors/",
+        "/en/good-practices/",
+        "/en/provinces/",
+        "/en/newsroom/",
+        "/en/events/",
+        "/en/documents-and-resources/",
+        "/en/communication/",
+    ]
 
 
 @pytest.mark.django_db
@@ -226,8 +255,14 @@ def test_unknown_paths_give_the_designed_404(client, path):
 def test_sitemap_covers_both_languages_and_the_provinces(client):
     xml = client.get("/sitemap.xml").content.decode()
     locations = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml))
-    assert {"/", "/en/", "/il-progetto/stato-di-avanzamento/", "/en/the-project/progress/",
-            "/province/treviso/", "/en/provinces/treviso/"} <= locations
+    assert {
+        "/",
+        "/en/",
+        "/il-progetto/stato-di-avanzamento/",
+        "/en/the-project/progress/",
+        "/province/treviso/",
+        "/en/provinces/treviso/",
+    } <= locations
     assert len([loc for loc in locations if "/provinces/" in loc]) == 76 + 1
 
 
@@ -286,8 +321,16 @@ def test_every_shared_block_renders(client, home_it):
     page = ContentPage(title="Prova blocchi", slug="prova-blocchi", body=body)
     home_it.add_child(instance=page)
     html = client.get(page.url).content.decode()
-    for fragment in ('<h3 class="block-heading">Titolo di terzo livello</h3>', "Un paragrafo di prova.",
-                     "Una citazione.", "sessioni", "Fase uno", "Previsto", "Domanda?", 'href="https://example.org/"'):
+    for fragment in (
+        '<h3 class="block-heading">Titolo di terzo livello</h3>',
+        "Un paragrafo di prova.",
+        "Una citazione.",
+        "sessioni",
+        "Fase uno",
+        "Previsto",
+        "Domanda?",
+        'href="https://example.org/"',
+    ):
         assert fragment in html
 
 
@@ -301,16 +344,25 @@ def test_production_settings_pass_the_deployment_checks():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_cms.settings.production", "SECRET_KEY": "",
-           "ALLOWED_HOSTS": "province.example.org"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_cms.settings.production",
+        "SECRET_KEY": "",
+        "ALLOWED_HOSTS": "province.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 

@@ -368,7 +368,9 @@ def test_a_submitted_response_becomes_a_draft_practice_for_upi(client, upi, camp
     assert practice.summary.startswith("Gare per i Comuni") and practice.evidence_source == "questionario"
 
     tampered = payload[:-3] + ("abc" if not payload.endswith("abc") else "xyz")
-    assert client.post("/admin/buone-pratiche/bozza-dalla-mappatura/", {"payload": tampered}).status_code == 400
+    assert (
+        client.post("/admin/buone-pratiche/bozza-dalla-mappatura/", {"payload": tampered}).status_code == 400
+    )
 
 
 def test_only_those_who_may_add_practices_can_create_drafts(client, referent, press_office, campaign):
@@ -378,8 +380,9 @@ def test_only_those_who_may_add_practices_can_create_drafts(client, referent, pr
 
     from practices.drafts import SALT
 
-    payload = signing.dumps({"province": Province.objects.get(sigla="TV").pk, "sector": "sua", "title": "SUA"},
-                            salt=SALT)
+    payload = signing.dumps(
+        {"province": Province.objects.get(sigla="TV").pk, "sector": "sua", "title": "SUA"}, salt=SALT
+    )
     for user in (referent, press_office, None):
         client.logout()
         if user:

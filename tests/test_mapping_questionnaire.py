@@ -22,9 +22,20 @@ pytestmark = pytest.mark.django_db
 
 
 def question(code, kind=QuestionKind.SHORT_TEXT, **extra):
-    return {"code": code, "label": f"Domanda {code}", "help_text": "", "kind": kind, "required": False,
-            "options": [], "unit": "", "minimum": None, "maximum": None, "show_if_code": "",
-            "show_if_values": [], **extra}
+    return {
+        "code": code,
+        "label": f"Domanda {code}",
+        "help_text": "",
+        "kind": kind,
+        "required": False,
+        "options": [],
+        "unit": "",
+        "minimum": None,
+        "maximum": None,
+        "show_if_code": "",
+        "show_if_values": [],
+        **extra,
+    }
 
 
 def test_migrate_gives_every_province_a_referent_group_without_admin_access():
@@ -52,15 +63,31 @@ def test_codes_are_unique_and_follow_ups_point_backwards():
     block = QuestionnaireBlock()
 
     def stream(*questions):
-        return block.to_python([{"type": "section", "value": {
-            "title": "Generale", "sector": "generale", "intro": "",
-            "questions": [{"type": "item", "value": q, "id": str(n)} for n, q in enumerate(questions)]}}])
+        return block.to_python(
+            [
+                {
+                    "type": "section",
+                    "value": {
+                        "title": "Generale",
+                        "sector": "generale",
+                        "intro": "",
+                        "questions": [
+                            {"type": "item", "value": q, "id": str(n)} for n, q in enumerate(questions)
+                        ],
+                    },
+                }
+            ]
+        )
 
     with pytest.raises(StreamBlockValidationError):
         block.clean(stream(question("uno"), question("uno")))
     with pytest.raises(StreamBlockValidationError):
-        block.clean(stream(question("figlia", show_if_code="madre", show_if_values=["si"]), question("madre")))
-    assert block.clean(stream(question("madre"), question("figlia", show_if_code="madre", show_if_values=["si"])))
+        block.clean(
+            stream(question("figlia", show_if_code="madre", show_if_values=["si"]), question("madre"))
+        )
+    assert block.clean(
+        stream(question("madre"), question("figlia", show_if_code="madre", show_if_values=["si"]))
+    )
 
 
 def test_opening_a_campaign_freezes_the_questionnaire():
@@ -94,27 +121,46 @@ def test_follow_ups_are_required_only_when_shown_and_dropped_when_hidden():
     assert "sua_descrizione" in form.errors  # required once the service exists
     assert "sua_comuni" in form.errors  # out of range (0-400)
 
-    form = SectionForm(section, data={"revision": 0, "sua_servizi": "no", "sua_descrizione": "resto", "sua_comuni": "12"})
+    form = SectionForm(
+        section, data={"revision": 0, "sua_servizi": "no", "sua_descrizione": "resto", "sua_comuni": "12"}
+    )
     assert form.is_valid(), form.errors
     assert form.answers_json()["sua_descrizione"] is None and form.answers_json()["sua_comuni"] is None
 
-    form = SectionForm(section, data={"revision": 0, "sua_servizi": "si", "sua_descrizione": "Gare per 20 Comuni",
-                                      "sua_comuni": "20", "sua_stato": "Attivi"})
+    form = SectionForm(
+        section,
+        data={
+            "revision": 0,
+            "sua_servizi": "si",
+            "sua_descrizione": "Gare per 20 Comuni",
+            "sua_comuni": "20",
+            "sua_stato": "Attivi",
+        },
+    )
     assert form.is_valid(), form.errors
     assert form.answers_json()["sua_comuni"] == "20"
 
 
 def test_missing_required_answers_are_listed_before_submission():
     version = CampaignFactory().ensure_version()
-    answers = {"consenso_pubblicazione": "Sì", "sua_servizi": "si", "europa_servizi": "no",
-               "innovazione_servizi": "in-programma", "innovazione_descrizione": "Un centro servizi"}
+    answers = {
+        "consenso_pubblicazione": "Sì",
+        "sua_servizi": "si",
+        "europa_servizi": "no",
+        "innovazione_servizi": "in-programma",
+        "innovazione_descrizione": "Un centro servizi",
+    }
     assert missing_required(version, answers) == ["sua_descrizione"]
 
 
 def test_two_referents_saving_at_once_never_overwrite_each_other():
     campaign = CampaignFactory()
-    response = Response.objects.create(campaign=campaign, province=Province.objects.get(sigla="TV"),
-                                       version=campaign.ensure_version(), state=ResponseState.STARTED)
+    response = Response.objects.create(
+        campaign=campaign,
+        province=Province.objects.get(sigla="TV"),
+        version=campaign.ensure_version(),
+        state=ResponseState.STARTED,
+    )
     first, second = Response.objects.get(pk=response.pk), Response.objects.get(pk=response.pk)
     assert first.save_answers({"sua_servizi": "si"}, first.revision, None)
     assert not second.save_answers({"sua_servizi": "no"}, second.revision, None)
@@ -138,4 +184,7 @@ def test_a_press_office_cannot_open_the_questionnaire(client):
     user.groups.add(Group.objects.get(name="Ufficio stampa - Provincia di Treviso"))
     client.force_login(user)
     questionnaire = QuestionnaireFactory()
-    assert client.get(f"/admin/snippets/mapping/questionnaire/edit/{questionnaire.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/snippets/mapping/questionnaire/edit/{questionnaire.pk}/").status_code in (
+        302,
+        403,
+    )

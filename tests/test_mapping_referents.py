@@ -21,8 +21,13 @@ from resources.factories import PDF_BYTES
 pytestmark = pytest.mark.django_db
 
 FIRST_SECTION = {"revision": "0", "consenso_pubblicazione": "Sì"}
-COMPLETE = {"consenso_pubblicazione": "Sì", "sua_servizi": "si", "sua_descrizione": "Gare per i Comuni",
-            "europa_servizi": "no", "innovazione_servizi": "no"}
+COMPLETE = {
+    "consenso_pubblicazione": "Sì",
+    "sua_servizi": "si",
+    "sua_descrizione": "Gare per i Comuni",
+    "europa_servizi": "no",
+    "innovazione_servizi": "no",
+}
 
 
 @pytest.fixture
@@ -71,8 +76,10 @@ def test_a_referent_sees_their_province_and_saves_section_by_section(client, map
 
 def test_invalid_answers_are_explained_and_nothing_typed_is_lost(client, mapping_page, campaign):
     client.force_login(referent())
-    page = client.post(section_url(mapping_page, campaign, index=2),
-                       {"revision": "0", "sua_servizi": "si", "sua_comuni": "900"})
+    page = client.post(
+        section_url(mapping_page, campaign, index=2),
+        {"revision": "0", "sua_servizi": "si", "sua_comuni": "900"},
+    )
     body = page.content.decode()
     assert page.status_code == 200
     assert "Questa risposta è obbligatoria" in body and 'value="900"' in body
@@ -99,7 +106,9 @@ def test_a_closed_campaign_refuses_changes_with_a_clear_message(client, mapping_
     client.post(section_url(mapping_page, campaign), FIRST_SECTION)
     campaign.closes_at = timezone.now() - datetime.timedelta(minutes=1)
     campaign.save()
-    refused = client.post(section_url(mapping_page, campaign), {"revision": "1", "consenso_pubblicazione": "No"})
+    refused = client.post(
+        section_url(mapping_page, campaign), {"revision": "1", "consenso_pubblicazione": "No"}
+    )
     assert refused.status_code == 403 and "La campagna è chiusa" in refused.content.decode()
     assert Response.objects.get().answers["consenso_pubblicazione"] == "Sì"
     assert "disabled" in client.get(section_url(mapping_page, campaign)).content.decode()
@@ -111,7 +120,9 @@ def test_two_referents_of_one_province_never_overwrite_each_other(client, mappin
     other = client.__class__()
     other.force_login(referent(username="secondo"))
     # The second referent had opened the page at revision 0, before the first one saved.
-    conflict = other.post(section_url(mapping_page, campaign), {"revision": "0", "consenso_pubblicazione": "No"})
+    conflict = other.post(
+        section_url(mapping_page, campaign), {"revision": "0", "consenso_pubblicazione": "No"}
+    )
     body = conflict.content.decode()
     assert conflict.status_code == 409 and "Un altro referente" in body
     assert 'value="No" checked' in body  # what they chose is still on the page
@@ -120,10 +131,14 @@ def test_two_referents_of_one_province_never_overwrite_each_other(client, mappin
 
 def test_answers_posted_after_the_session_expired_come_back_after_login(client, mapping_page, campaign):
     user = referent()
-    expired = client.post(section_url(mapping_page, campaign, index=2),
-                          {"revision": "0", "sua_servizi": "si", "sua_descrizione": "Scritto prima della scadenza"})
+    expired = client.post(
+        section_url(mapping_page, campaign, index=2),
+        {"revision": "0", "sua_servizi": "si", "sua_descrizione": "Scritto prima della scadenza"},
+    )
     assert expired.status_code == 302 and "bozza%3D" in expired["Location"]
-    next_url = expired["Location"].split("next=")[1].replace("%3F", "?").replace("%3D", "=").replace("%2F", "/")
+    next_url = (
+        expired["Location"].split("next=")[1].replace("%3F", "?").replace("%3D", "=").replace("%2F", "/")
+    )
     client.force_login(user)
     page = client.get(next_url)
     assert "Scritto prima della scadenza" in page.content.decode()
@@ -137,7 +152,9 @@ def test_submission_lists_what_is_missing_then_locks_the_response(client, mappin
     client.post(section_url(mapping_page, campaign), FIRST_SECTION)
     client.post(section_url(mapping_page, campaign, index=2), {"revision": "1", "sua_servizi": "si"})
     missing = client.post(submit)
-    assert "Risposte mancanti" in missing.content.decode() and "europa_servizi" not in missing.content.decode()
+    assert (
+        "Risposte mancanti" in missing.content.decode() and "europa_servizi" not in missing.content.decode()
+    )
     assert Response.objects.get().state == ResponseState.STARTED
 
     response = Response.objects.get()
@@ -147,8 +164,10 @@ def test_submission_lists_what_is_missing_then_locks_the_response(client, mappin
     response.refresh_from_db()
     assert response.state == ResponseState.SUBMITTED and response.submitted_at is not None
     assert client.post(submit).status_code == 302  # a double submit changes nothing
-    locked = client.post(section_url(mapping_page, campaign), {"revision": str(response.revision),
-                                                               "consenso_pubblicazione": "No"})
+    locked = client.post(
+        section_url(mapping_page, campaign),
+        {"revision": str(response.revision), "consenso_pubblicazione": "No"},
+    )
     assert locked.status_code == 409
     assert client.get(submit).status_code == 405
 

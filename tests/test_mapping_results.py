@@ -18,20 +18,40 @@ from mapping.models import MappingResultsPage, Response
 
 pytestmark = pytest.mark.django_db
 
-YES_CONSENT = {"consenso_pubblicazione": "Sì", "sua_servizi": "si", "sua_descrizione": "Gare unificate per i Comuni",
-               "sua_comuni": "42", "europa_servizi": "no", "innovazione_servizi": "in-programma",
-               "innovazione_descrizione": "Un centro servizi territoriale"}
-NO_CONSENT = {**YES_CONSENT, "consenso_pubblicazione": "No", "sua_descrizione": "Testo riservato", "sua_comuni": "8"}
+YES_CONSENT = {
+    "consenso_pubblicazione": "Sì",
+    "sua_servizi": "si",
+    "sua_descrizione": "Gare unificate per i Comuni",
+    "sua_comuni": "42",
+    "europa_servizi": "no",
+    "innovazione_servizi": "in-programma",
+    "innovazione_descrizione": "Un centro servizi territoriale",
+}
+NO_CONSENT = {
+    **YES_CONSENT,
+    "consenso_pubblicazione": "No",
+    "sua_descrizione": "Testo riservato",
+    "sua_comuni": "8",
+}
 
 
 @pytest.fixture
 def results_page():
     campaign = CampaignFactory()
     version = campaign.ensure_version()
-    for sigla, answers, state in (("TV", YES_CONSENT, ResponseState.SUBMITTED), ("BS", NO_CONSENT, ResponseState.SUBMITTED),
-                                  ("CN", YES_CONSENT, ResponseState.STARTED)):
-        Response.objects.create(campaign=campaign, province=Province.objects.get(sigla=sigla), version=version,
-                                answers=answers, state=state, submitted_at=timezone.now())
+    for sigla, answers, state in (
+        ("TV", YES_CONSENT, ResponseState.SUBMITTED),
+        ("BS", NO_CONSENT, ResponseState.SUBMITTED),
+        ("CN", YES_CONSENT, ResponseState.STARTED),
+    ):
+        Response.objects.create(
+            campaign=campaign,
+            province=Province.objects.get(sigla=sigla),
+            version=version,
+            answers=answers,
+            state=state,
+            submitted_at=timezone.now(),
+        )
     mapping = MappingPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
     page = MappingResultsPage(title="Risultati della mappatura", slug="risultati", campaign=campaign)
     mapping.add_child(instance=page)
@@ -50,7 +70,7 @@ def test_the_results_count_only_submitted_answers(client, results_page):
 
 def test_only_consenting_provinces_are_shown_one_by_one(client, results_page):
     body = client.get(results_page.url).content.decode()
-    assert "<summary class=\"fw-semibold\">Treviso</summary>" in body
+    assert '<summary class="fw-semibold">Treviso</summary>' in body
     assert "Brescia</summary>" not in body and "Testo riservato" not in body
 
 

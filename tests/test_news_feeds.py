@@ -17,12 +17,22 @@ pytestmark = pytest.mark.django_db
 def releases():
     treviso = Province.objects.get(sigla="TV")
     return {
-        "national": news(title="Esempio comunicato nazionale", news_type=NewsType.NATIONAL_RELEASE,
-                         date=datetime.date(2030, 1, 3), lead_image=SiteImageFactory()),
-        "local": news(title="Esempio comunicato di Treviso", news_type=NewsType.LOCAL_RELEASE, province=treviso,
-                      date=datetime.date(2030, 1, 2)),
+        "national": news(
+            title="Esempio comunicato nazionale",
+            news_type=NewsType.NATIONAL_RELEASE,
+            date=datetime.date(2030, 1, 3),
+            lead_image=SiteImageFactory(),
+        ),
+        "local": news(
+            title="Esempio comunicato di Treviso",
+            news_type=NewsType.LOCAL_RELEASE,
+            province=treviso,
+            date=datetime.date(2030, 1, 2),
+        ),
         "news": news(title="Esempio notizia", date=datetime.date(2030, 1, 1)),
-        "draft": NewsPageFactory(parent=newsroom(), title="Esempio bozza", live=False, date=datetime.date(2030, 1, 4)),
+        "draft": NewsPageFactory(
+            parent=newsroom(), title="Esempio bozza", live=False, date=datetime.date(2030, 1, 4)
+        ),
     }
 
 
@@ -36,8 +46,11 @@ def test_rss_feed_of_all_news(client, releases):
     response, feed = parse(client, "/sala-stampa/rss/")
     assert response["Content-Type"].startswith("application/rss+xml")
     assert feed.version == "rss20" and not feed.bozo
-    assert [e.title for e in feed.entries[:3]] == ["Esempio comunicato nazionale", "Esempio comunicato di Treviso",
-                                                   "Esempio notizia"]
+    assert [e.title for e in feed.entries[:3]] == [
+        "Esempio comunicato nazionale",
+        "Esempio comunicato di Treviso",
+        "Esempio notizia",
+    ]
     assert "Esempio bozza" not in [e.title for e in feed.entries]
     first = feed.entries[0]
     assert first.link == "http://testserver/sala-stampa/" + releases["national"].slug + "/"
@@ -89,6 +102,10 @@ def test_english_feed_has_the_english_news(client):
 def test_newsroom_links_its_feeds_in_the_head(client):
     html = client.get("/sala-stampa/?provincia=treviso").content.decode()
     head = html.split("</head>")[0]
-    for href in ("/sala-stampa/rss/", "/sala-stampa/atom/", "/sala-stampa/comunicati/rss/",
-                 "/sala-stampa/provincia/treviso/rss/"):
+    for href in (
+        "/sala-stampa/rss/",
+        "/sala-stampa/atom/",
+        "/sala-stampa/comunicati/rss/",
+        "/sala-stampa/provincia/treviso/rss/",
+    ):
         assert f'href="http://testserver{href}"' in head

@@ -25,10 +25,14 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [m.strip() for m in re.findall(r'class="card-title h5"><a href="[^"]+">([^<]+)</a>', response.content.decode())]
+    return [
+        m.strip()
+        for m in re.findall(r'class="card-title h5"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    ]
 
 
 # Page tree ----------------------------------------------------------------------------------------
+
 
 def test_news_pages_live_only_in_the_newsroom(home_it):
     assert NewsPage.can_create_at(newsroom())
@@ -38,6 +42,7 @@ def test_news_pages_live_only_in_the_newsroom(home_it):
 
 
 # Content from the seed ----------------------------------------------------------------------------
+
 
 def test_loader_adds_the_seed_news_in_both_languages_newest_first(client):
     response = client.get("/sala-stampa/")
@@ -72,8 +77,11 @@ def test_loader_sets_up_the_workflow_and_press_office_rights():
     assert room.get_workflow().tasks.get().specific.groups.get().name == "Comunicazione UPI"
     treviso = Province.objects.get(sigla="TV")
     assert press_office_group(treviso).name == f"{PRESS_GROUP_PREFIX}Treviso"
-    codenames = set(GroupPagePermission.objects.filter(group=press_office_group(treviso), page=room)
-                    .values_list("permission__codename", flat=True))
+    codenames = set(
+        GroupPagePermission.objects.filter(group=press_office_group(treviso), page=room).values_list(
+            "permission__codename", flat=True
+        )
+    )
     assert codenames == {"add_page"}
 
 
@@ -85,6 +93,7 @@ def test_loader_is_idempotent():
 
 # Filters ------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def archive():
     treviso, brescia = Province.objects.get(sigla="TV"), Province.objects.get(sigla="BS")
@@ -92,29 +101,56 @@ def archive():
     europa = Sector.objects.get(code="europa", locale__language_code="it")
     communication = Theme.objects.get(slug="comunicazione", locale__language_code="it")
     items = {
-        "national": news(title="Esempio comunicato nazionale", news_type=NewsType.NATIONAL_RELEASE,
-                         date=datetime.date(2024, 5, 2), sectors=[sua]),
-        "treviso": news(title="Esempio comunicato di Treviso", news_type=NewsType.LOCAL_RELEASE, province=treviso,
-                        date=datetime.date(2024, 4, 2), sectors=[sua, europa], themes=[communication]),
-        "brescia": news(title="Esempio notizia di Brescia", province=brescia, date=datetime.date(2023, 9, 1),
-                        sectors=[europa]),
-        "coverage": news(title="Esempio rassegna stampa", news_type=NewsType.PRESS_COVERAGE,
-                         external_url="https://example.invalid/articolo", date=datetime.date(2023, 1, 5)),
+        "national": news(
+            title="Esempio comunicato nazionale",
+            news_type=NewsType.NATIONAL_RELEASE,
+            date=datetime.date(2024, 5, 2),
+            sectors=[sua],
+        ),
+        "treviso": news(
+            title="Esempio comunicato di Treviso",
+            news_type=NewsType.LOCAL_RELEASE,
+            province=treviso,
+            date=datetime.date(2024, 4, 2),
+            sectors=[sua, europa],
+            themes=[communication],
+        ),
+        "brescia": news(
+            title="Esempio notizia di Brescia",
+            province=brescia,
+            date=datetime.date(2023, 9, 1),
+            sectors=[europa],
+        ),
+        "coverage": news(
+            title="Esempio rassegna stampa",
+            news_type=NewsType.PRESS_COVERAGE,
+            external_url="https://example.invalid/articolo",
+            date=datetime.date(2023, 1, 5),
+        ),
     }
     return items
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("tipo=comunicato-nazionale", ["Esempio comunicato nazionale"]),
-    ("tipo=comunicato-locale", ["Esempio comunicato di Treviso"]),
-    ("tipo=rassegna-stampa", ["Esempio rassegna stampa"]),
-    ("anno=2023", ["Esempio notizia di Brescia", "Esempio rassegna stampa"]),
-    ("provincia=treviso", ["Esempio comunicato di Treviso"]),
-    ("settore=sua", ["Esempio comunicato nazionale", "Esempio comunicato di Treviso"]),
-    ("settore=europa&anno=2024", ["Esempio comunicato di Treviso"]),
-    ("tema=comunicazione", ["Esempio comunicato di Treviso", "Il progetto sui media: il Piano di comunicazione e i canali social"]),
-    ("provincia=brescia&tipo=comunicato-locale", []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("tipo=comunicato-nazionale", ["Esempio comunicato nazionale"]),
+        ("tipo=comunicato-locale", ["Esempio comunicato di Treviso"]),
+        ("tipo=rassegna-stampa", ["Esempio rassegna stampa"]),
+        ("anno=2023", ["Esempio notizia di Brescia", "Esempio rassegna stampa"]),
+        ("provincia=treviso", ["Esempio comunicato di Treviso"]),
+        ("settore=sua", ["Esempio comunicato nazionale", "Esempio comunicato di Treviso"]),
+        ("settore=europa&anno=2024", ["Esempio comunicato di Treviso"]),
+        (
+            "tema=comunicazione",
+            [
+                "Esempio comunicato di Treviso",
+                "Il progetto sui media: il Piano di comunicazione e i canali social",
+            ],
+        ),
+        ("provincia=brescia&tipo=comunicato-locale", []),
+    ],
+)
 def test_filters_return_exactly_the_matching_news(client, archive, query, expected):
     response = client.get(f"/sala-stampa/?{query}")
     assert response.status_code == 200
@@ -125,16 +161,31 @@ def test_filters_return_exactly_the_matching_news(client, archive, query, expect
 
 def test_filters_work_across_languages_by_code_and_translation_key(client, archive):
     english_room = newsroom("en")
-    english = NewsPageFactory(parent=english_room, title="Example English release", news_type=NewsType.NEWS,
-                              sectors=[Sector.objects.get(code="sua", locale__language_code="it")])
+    english = NewsPageFactory(
+        parent=english_room,
+        title="Example English release",
+        news_type=NewsType.NEWS,
+        sectors=[Sector.objects.get(code="sua", locale__language_code="it")],
+    )
     publish(english)
     assert "Example English release" in titles(client.get("/en/newsroom/?settore=sua"))
     assert titles(client.get("/en/newsroom/?tema=communication")) == [
-        "The project in the media: the communication plan and the social channels"]
+        "The project in the media: the communication plan and the social channels"
+    ]
 
 
-@pytest.mark.parametrize("query", ["anno=abc", "tipo=nope", "provincia=atlantide", "page=abc", "page=999",
-                                   "settore=%00", "tema=" + "x" * 500])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "anno=abc",
+        "tipo=nope",
+        "provincia=atlantide",
+        "page=abc",
+        "page=999",
+        "settore=%00",
+        "tema=" + "x" * 500,
+    ],
+)
 def test_bad_filter_input_gives_a_normal_page(client, archive, query):
     assert client.get(f"/sala-stampa/?{query}").status_code == 200
 
@@ -162,12 +213,18 @@ def test_newsroom_query_count_does_not_grow_with_the_news(client):
         news(title=f"Esempio {n}", with_image=True, sectors=[sua], province=Province.objects.get(sigla="TV"))
     few = _index_queries(client, "/sala-stampa/")
     for n in range(8):
-        news(title=f"Altro esempio {n}", with_image=True, sectors=[sua], province=Province.objects.get(sigla="BS"))
+        news(
+            title=f"Altro esempio {n}",
+            with_image=True,
+            sectors=[sua],
+            province=Province.objects.get(sigla="BS"),
+        )
     many = _index_queries(client, "/sala-stampa/")
     assert few == many
 
 
 # Release numbers ----------------------------------------------------------------------------------
+
 
 def test_national_releases_get_a_yearly_number_when_first_published():
     first = news(news_type=NewsType.NATIONAL_RELEASE, date=datetime.date(2026, 2, 1))
@@ -207,11 +264,17 @@ def test_a_translation_carries_the_same_number():
 
 # Scheduled publishing -----------------------------------------------------------------------------
 
+
 def test_embargoed_release_goes_live_through_publish_scheduled(client):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        page = NewsPageFactory(parent=newsroom(), title="Comunicato di esempio sotto embargo",
-                               news_type=NewsType.NATIONAL_RELEASE, live=False, date=start.date())
+        page = NewsPageFactory(
+            parent=newsroom(),
+            title="Comunicato di esempio sotto embargo",
+            news_type=NewsType.NATIONAL_RELEASE,
+            live=False,
+            date=start.date(),
+        )
         page.go_live_at = start + datetime.timedelta(hours=2)
         page.save_revision().publish()
         page = NewsPage.objects.get(pk=page.pk)
@@ -226,13 +289,20 @@ def test_embargoed_release_goes_live_through_publish_scheduled(client):
 
 # The news page ------------------------------------------------------------------------------------
 
+
 def test_news_page_metadata_share_links_and_structured_data(client):
     from core.factories import SiteImageFactory
 
     image = SiteImageFactory(description="Esempio: la sala di un convegno")
-    page = news(title="Comunicato di esempio per i metadati", news_type=NewsType.LOCAL_RELEASE,
-                province=Province.objects.get(sigla="TV"), lead_image=image, date=datetime.date(2026, 2, 3),
-                press_contact_name="Ufficio stampa di esempio", press_contact_email="stampa@example.invalid")
+    page = news(
+        title="Comunicato di esempio per i metadati",
+        news_type=NewsType.LOCAL_RELEASE,
+        province=Province.objects.get(sigla="TV"),
+        lead_image=image,
+        date=datetime.date(2026, 2, 3),
+        press_contact_name="Ufficio stampa di esempio",
+        press_contact_email="stampa@example.invalid",
+    )
     html = client.get(page.url).content.decode()
     assert '<meta property="og:type" content="article">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
@@ -270,6 +340,7 @@ def test_local_release_needs_its_province():
 
 
 # Slots on the home and Province pages -------------------------------------------------------------
+
 
 def test_home_page_shows_the_latest_news(client):
     news(title="Esempio di ultima notizia", date=timezone.localdate())

@@ -29,32 +29,48 @@ pytestmark = pytest.mark.django_db
 ACTORS = ["anonymous", "press_a", "press_b", "upi", "superuser"]
 ALLOWED = {
     # action:          anonymous, press A, press B, UPI,  superuser
-    "create":          (False, True, True, True, True),
-    "edit_own":        (False, True, True, True, True),
-    "edit_other":      (False, False, False, True, True),
-    "submit":          (False, True, True, True, True),
-    "approve":         (False, False, False, True, True),
-    "publish":         (False, False, False, True, True),
-    "unpublish":       (False, False, False, True, True),
-    "delete":          (False, False, False, True, True),
+    "create": (False, True, True, True, True),
+    "edit_own": (False, True, True, True, True),
+    "edit_other": (False, False, False, True, True),
+    "submit": (False, True, True, True, True),
+    "approve": (False, False, False, True, True),
+    "publish": (False, False, False, True, True),
+    "unpublish": (False, False, False, True, True),
+    "delete": (False, False, False, True, True),
 }
-MATRIX = [(action, actor, allowed[i]) for action, allowed in ALLOWED.items() for i, actor in enumerate(ACTORS)]
+MATRIX = [
+    (action, actor, allowed[i]) for action, allowed in ALLOWED.items() for i, actor in enumerate(ACTORS)
+]
 
 
 def form_data(title, province=None, news_type=NewsType.LOCAL_RELEASE, **extra):
-    return nested_form_data({
-        "title": title, "slug": slugify(title), "news_type": news_type,
-        "province": province.pk if province else "", "date": datetime.date.today().isoformat(), "date_precision": "day",
-        "summary": "Sommario di esempio.", "body": streamfield([]),
-        "attachments": inline_formset([]), "related_pages": inline_formset([]), "comments": inline_formset([]),
-        **extra,
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "news_type": news_type,
+            "province": province.pk if province else "",
+            "date": datetime.date.today().isoformat(),
+            "date_precision": "day",
+            "summary": "Sommario di esempio.",
+            "body": streamfield([]),
+            "attachments": inline_formset([]),
+            "related_pages": inline_formset([]),
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
 
 
 def make_draft(owner, province, title):
     page = NewsPage(
-        title=title, slug=slugify(title), summary="Sommario di esempio.", owner=owner, live=False,
-        news_type=NewsType.LOCAL_RELEASE if province else NewsType.NEWS, province=province,
+        title=title,
+        slug=slugify(title),
+        summary="Sommario di esempio.",
+        owner=owner,
+        live=False,
+        news_type=NewsType.LOCAL_RELEASE if province else NewsType.NEWS,
+        province=province,
     )
     newsroom().add_child(instance=page)
     page.save_revision(user=owner)
@@ -74,7 +90,9 @@ def world(django_user_model):
     province_a, province_b = Province.objects.get(sigla="TV"), Province.objects.get(sigla="BS")
 
     def user(name, group=None, **kwargs):
-        account = django_user_model.objects.create_user(name, f"{name}@example.invalid", "password-di-prova", **kwargs)
+        account = django_user_model.objects.create_user(
+            name, f"{name}@example.invalid", "password-di-prova", **kwargs
+        )
         if group is not None:
             account.groups.add(group)
         return account
@@ -86,18 +104,31 @@ def world(django_user_model):
         "upi": user("redazione_upi", Group.objects.get(name=UPI_GROUP_NAME)),
         "superuser": user("amministratore", is_superuser=True, is_staff=True),
     }
-    provinces = {"press_a": province_a, "press_b": province_b, "upi": province_a, "superuser": province_a,
-                 "anonymous": province_a}
+    provinces = {
+        "press_a": province_a,
+        "press_b": province_b,
+        "upi": province_a,
+        "superuser": province_a,
+        "anonymous": province_a,
+    }
     drafts = {
         name: make_draft(account, provinces[name], f"Bozza di esempio di {name}")
-        for name, account in users.items() if account is not None
+        for name, account in users.items()
+        if account is not None
     }
     live_a = make_draft(users["press_a"], province_a, "Comunicato di esempio pubblicato di Treviso")
     live_a.get_latest_revision().publish(user=users["upi"])
     submitted_a = make_draft(users["press_a"], province_a, "Comunicato di esempio inviato di Treviso")
     submitted_a.get_workflow().start(submitted_a, users["press_a"])
-    return {"users": users, "provinces": provinces, "drafts": drafts, "live_a": latest(live_a),
-            "submitted_a": latest(submitted_a), "province_a": province_a, "province_b": province_b}
+    return {
+        "users": users,
+        "provinces": provinces,
+        "drafts": drafts,
+        "live_a": latest(live_a),
+        "submitted_a": latest(submitted_a),
+        "province_a": province_a,
+        "province_b": province_b,
+    }
 
 
 def login(client, world, actor):
@@ -141,7 +172,9 @@ def check_create(client, world, actor, allowed):
 
 
 def _edit(client, page, title, province, **extra):
-    return client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(title, province, **extra))
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(title, province, **extra)
+    )
 
 
 def check_edit_own(client, world, actor, allowed):
@@ -185,7 +218,9 @@ def check_submit(client, world, actor, allowed):
 def check_approve(client, world, actor, allowed):
     page = world["submitted_a"]
     task_state = page.current_workflow_state.current_task_state
-    response = client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)))
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    )
     page = latest(page)
     if not allowed:
         assert_refused(response, actor)
@@ -265,7 +300,9 @@ def test_press_office_form_presets_its_province_and_offers_no_national_release(c
     assert form.initial["province"] == world["province_a"].pk
     assert NewsType.NATIONAL_RELEASE not in [value for value, _label in form.fields["news_type"].choices]
     login(client, world, "upi")
-    form = client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom().pk))).context["form"]
+    form = client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", newsroom().pk))).context[
+        "form"
+    ]
     assert not form.fields["province"].disabled
     assert NewsType.NATIONAL_RELEASE in [value for value, _label in form.fields["news_type"].choices]
 
@@ -288,16 +325,22 @@ def test_release_journey_from_press_office_to_newsroom_province_page_and_feeds(c
     login(client, world, "upi")
     mail.outbox.clear()
     task_state = page.current_workflow_state.current_task_state
-    client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk)),
-                {"comment": "Aggiungere la data dell'incontro."})
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk)),
+        {"comment": "Aggiungere la data dell'incontro."},
+    )
     page = latest(page)
     assert not page.live
     rejection = [message for message in mail.outbox if press_a.email in message.to]
     assert rejection and "Aggiungere la data dell'incontro." in rejection[0].body
 
     login(client, world, "press_a")
-    client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                form_data(title, world["province_a"], summary="Sommario corretto di esempio.", **{"action-submit": "Invia"}))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        form_data(
+            title, world["province_a"], summary="Sommario corretto di esempio.", **{"action-submit": "Invia"}
+        ),
+    )
     page = latest(page)
     assert page.workflow_in_progress
 
@@ -317,7 +360,9 @@ def test_release_journey_from_press_office_to_newsroom_province_page_and_feeds(c
     for url in ("/sala-stampa/rss/", "/sala-stampa/comunicati/atom/", "/sala-stampa/provincia/treviso/rss/"):
         feed = feedparser.parse(client.get(url).content)
         assert feed.entries[0].title == title, url
-    assert title not in [e.title for e in feedparser.parse(client.get("/sala-stampa/provincia/brescia/rss/").content).entries]
+    assert title not in [
+        e.title for e in feedparser.parse(client.get("/sala-stampa/provincia/brescia/rss/").content).entries
+    ]
 
 
 def test_release_date_defaults_to_today():

@@ -37,17 +37,38 @@ def codes(response):
 def sample(db):
     themes = {t.slug: t for t in Theme.objects.filter(locale__language_code="it")}
     return [
-        PracticePageFactory(code="T-1", title="Ufficio gare per i Comuni", summary="Appalti gestiti in forma associata.",
-                            sector=sector("sua"), province=Province.objects.get(sigla="PD"), stage="operativa",
-                            start_year=2018, practice_type="servizio", themes=[themes["appalti-pubblici"]],
-                            evidence_level="4-misurata"),
-        PracticePageFactory(code="T-2", title="Sportello fondi europei", summary="Bandi e progetti europei.",
-                            sector=sector("europa"), province=Province.objects.get(sigla="PG"), stage="pilota",
-                            start_year=2020, themes=[themes["fondi-europei"]],
-                            partner_provinces=[Province.objects.get(sigla="PD")]),
-        PracticePageFactory(code="T-3", title="Cruscotto dei dati comunali", summary="Statistiche per i Comuni.",
-                            sector=sector("innovazione"), province=Province.objects.get(sigla="LE"),
-                            stage="operativa", start_year=2018),
+        PracticePageFactory(
+            code="T-1",
+            title="Ufficio gare per i Comuni",
+            summary="Appalti gestiti in forma associata.",
+            sector=sector("sua"),
+            province=Province.objects.get(sigla="PD"),
+            stage="operativa",
+            start_year=2018,
+            practice_type="servizio",
+            themes=[themes["appalti-pubblici"]],
+            evidence_level="4-misurata",
+        ),
+        PracticePageFactory(
+            code="T-2",
+            title="Sportello fondi europei",
+            summary="Bandi e progetti europei.",
+            sector=sector("europa"),
+            province=Province.objects.get(sigla="PG"),
+            stage="pilota",
+            start_year=2020,
+            themes=[themes["fondi-europei"]],
+            partner_provinces=[Province.objects.get(sigla="PD")],
+        ),
+        PracticePageFactory(
+            code="T-3",
+            title="Cruscotto dei dati comunali",
+            summary="Statistiche per i Comuni.",
+            sector=sector("innovazione"),
+            province=Province.objects.get(sigla="LE"),
+            stage="operativa",
+            start_year=2018,
+        ),
     ]
 
 
@@ -130,7 +151,9 @@ def test_export_csv_and_json_follow_the_filters(client, sample):
     assert data["licence"]["id"] == "CC-BY-4.0" and data["schema_version"] == 1
     assert sorted(r["code"] for r in data["records"]) == ["SUA-TV-01", "T-1"]
     record = next(r for r in data["records"] if r["code"] == "T-1")
-    assert record["url"].endswith("/buone-pratiche/pratica-di-prova-") is False and record["url"].startswith("http")
+    assert record["url"].endswith("/buone-pratiche/pratica-di-prova-") is False and record["url"].startswith(
+        "http"
+    )
     assert client.get(record["url"].split("testserver")[1]).status_code == 200
     schema = json.loads(client.get(CATALOGUE + "export/schema/").content)
     assert set(schema["properties"]["records"]["items"]["required"]) == set(record)
@@ -139,8 +162,13 @@ def test_export_csv_and_json_follow_the_filters(client, sample):
 def _populate(n, prefix):
     padova = Province.objects.get(sigla="PD")
     for i in range(n):
-        PracticePageFactory(code=f"{prefix}-{i}", sector=sector(["sua", "europa", "innovazione"][i % 3]),
-                            province=padova, start_year=2010 + i % 5, partner_provinces=[padova])
+        PracticePageFactory(
+            code=f"{prefix}-{i}",
+            sector=sector(["sua", "europa", "innovazione"][i % 3]),
+            province=padova,
+            start_year=2010 + i % 5,
+            partner_provinces=[padova],
+        )
 
 
 def _count_queries(client, django_assert_max_num_queries, url, params=None):
@@ -193,22 +221,32 @@ def test_comune_finder(client):
 def test_comune_finder_disambiguates_by_sigla(client):
     from django.db.models import Count
 
-    name = (Comune.objects.values("name_normalized").annotate(n=Count("pk")).filter(n__gt=1)
-            .order_by("name_normalized").values_list("name_normalized", flat=True).first())
+    name = (
+        Comune.objects.values("name_normalized")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .order_by("name_normalized")
+        .values_list("name_normalized", flat=True)
+        .first()
+    )
     twins = list(Comune.objects.filter(name_normalized=name).select_related("province"))
     response = client.get(CATALOGUE + "trova-comune/", {"comune": twins[0].name})
     assert response.status_code == 200
     content = response.content.decode()
     for twin in twins:
         assert f"({twin.province.sigla})" in content
-    chosen = client.get(CATALOGUE + "trova-comune/", {"comune": f"{twins[1].name} ({twins[1].province.sigla})"})
+    chosen = client.get(
+        CATALOGUE + "trova-comune/", {"comune": f"{twins[1].name} ({twins[1].province.sigla})"}
+    )
     assert chosen["Location"] == f"/province/{twins[1].province.slug}/"
 
 
 def test_comune_suggestions(client):
     data = client.get(CATALOGUE + "trova-comune/suggerimenti/", {"q": "trevis"}).json()
     assert "Treviso (TV)" in [s["label"] for s in data["suggestions"]]
-    assert client.get(CATALOGUE + "trova-comune/suggerimenti/", {"q": "x" * 5000}).json() == {"suggestions": []}
+    assert client.get(CATALOGUE + "trova-comune/suggerimenti/", {"q": "x" * 5000}).json() == {
+        "suggestions": []
+    }
 
 
 @pytest.mark.parametrize(
@@ -287,9 +325,21 @@ def test_home_page_shows_latest_practices_and_the_finder(client, sample):
 def test_practice_page_shows_indicators_and_the_population_served(client):
     comuni = list(Comune.objects.filter(province__sigla="TV").order_by("name")[:3])
     practice = PracticePageFactory(
-        code="T-9", title="Pratica con risultati",
-        indicators=[("indicator", {"name": "Gare gestite", "unit": "n.", "baseline": "4", "value": "12",
-                                   "year": 2020, "source": "Rilevazione"})],
+        code="T-9",
+        title="Pratica con risultati",
+        indicators=[
+            (
+                "indicator",
+                {
+                    "name": "Gare gestite",
+                    "unit": "n.",
+                    "baseline": "4",
+                    "value": "12",
+                    "year": 2020,
+                    "source": "Rilevazione",
+                },
+            )
+        ],
     )
     practice.comuni.set(comuni)
     practice.save()

@@ -18,8 +18,15 @@ from resources.models import WorkingGroupOutput, WorkingGroupPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", ["/buone-pratiche/", "/en/good-practices/", "/buone-pratiche/export/csv/",
-                                  "/buone-pratiche/export/json/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/buone-pratiche/",
+        "/en/good-practices/",
+        "/buone-pratiche/export/csv/",
+        "/buone-pratiche/export/json/",
+    ],
+)
 @pytest.mark.parametrize("year", ["²", "١٢", "2020²", "-1", "99999999999999999999"])
 def test_catalogue_year_facet_ignores_non_ascii_digits(client, path, year):
     assert client.get(path, {"anno": year}).status_code == 200
@@ -48,15 +55,18 @@ def test_unpublished_group_output_documents_are_not_found_by_search(client):
 def test_press_offices_upload_only_into_the_closed_collection():
     treviso = press_office_group(Province.objects.get(sigla="TV"))
     pending = Collection.objects.get(name=PRESS_COLLECTION_NAME)
-    collections = set(GroupCollectionPermission.objects.filter(group=treviso).values_list("collection__name", flat=True))
+    collections = set(
+        GroupCollectionPermission.objects.filter(group=treviso).values_list("collection__name", flat=True)
+    )
     assert collections == {PRESS_COLLECTION_NAME}
     assert pending.get_view_restrictions().exists()
 
 
 def test_a_draft_releases_attachment_is_private_until_the_release_is_published(client):
     pending = Collection.objects.get(name=PRESS_COLLECTION_NAME)
-    document = SiteDocumentFactory(title="Allegato sotto embargo", description="Testo ornitorinco embargo",
-                                   collection=pending)
+    document = SiteDocumentFactory(
+        title="Allegato sotto embargo", description="Testo ornitorinco embargo", collection=pending
+    )
     draft = NewsPageFactory(parent=newsroom(), live=False, title="Comunicato sotto embargo")
     NewsPageAttachment.objects.create(page=draft, document=document)
     # Not downloadable, not listed in the library, not found by the search.
@@ -72,9 +82,12 @@ def test_a_draft_releases_attachment_is_private_until_the_release_is_published(c
 def test_related_reserved_pages_are_not_named_on_public_pages(client):
     from wagtail.models import Page, PageViewRestriction
 
-    reserved = Page.objects.filter(locale__language_code="it", depth__gt=2).exclude(
-        pk__in=newsroom().get_descendants(inclusive=True)
-    ).live().first()
+    reserved = (
+        Page.objects.filter(locale__language_code="it", depth__gt=2)
+        .exclude(pk__in=newsroom().get_descendants(inclusive=True))
+        .live()
+        .first()
+    )
     PageViewRestriction.objects.create(page=reserved, restriction_type=PageViewRestriction.LOGIN)
     item = NewsPageFactory(parent=newsroom())
     item.related_pages.create(related=reserved)

@@ -55,6 +55,7 @@ def admin_client(client, django_user_model):
 
 # --- Download ---------------------------------------------------------------------------------------
 
+
 def test_download_goes_through_the_serve_view_with_safe_headers(client):
     document = SiteDocumentFactory(title="Rapporto")
     assert document.url == reverse("wagtaildocs_serve", args=[document.pk, document.filename])
@@ -94,7 +95,9 @@ def test_no_guessable_media_url_serves_a_private_document(client, private_collec
     assert client.get(document.url).status_code == 302  # the serve view asks to log in
 
 
-def test_private_collection_document_is_served_only_to_its_group(client, django_user_model, private_collection):
+def test_private_collection_document_is_served_only_to_its_group(
+    client, django_user_model, private_collection
+):
     collection, group = private_collection
     document = SiteDocumentFactory(title="Verbale riservato", collection=collection)
 
@@ -125,6 +128,7 @@ def test_private_document_is_not_listed_nor_detailed_in_the_library(client, libr
 
 
 # --- Upload rules -----------------------------------------------------------------------------------
+
 
 def upload(client, name, content, title="Documento caricato"):
     return client.post(
@@ -196,23 +200,32 @@ def test_files_over_the_size_limit_are_refused(admin_client):
 
 # --- Library ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def catalogue():
     sua = Sector.objects.get(code="sua", locale__language_code="it")
     europa = Sector.objects.get(code="europa", locale__language_code="it")
     return {
         "report": SiteDocumentFactory(
-            title="Rapporto sulle gare", description="Le procedure della stazione unica appaltante.",
-            doc_type=DocumentType.REPORT, sector=sua, publication_date=datetime.date(2021, 3, 1),
+            title="Rapporto sulle gare",
+            description="Le procedure della stazione unica appaltante.",
+            doc_type=DocumentType.REPORT,
+            sector=sua,
+            publication_date=datetime.date(2021, 3, 1),
         ),
         "slides": SiteDocumentFactory(
-            title="Presentazione fondi europei", description="Slide dell'incontro.",
-            doc_type=DocumentType.PRESENTATION, sector=europa, publication_date=datetime.date(2020, 11, 19),
+            title="Presentazione fondi europei",
+            description="Slide dell'incontro.",
+            doc_type=DocumentType.PRESENTATION,
+            sector=europa,
+            publication_date=datetime.date(2020, 11, 19),
             language="en",
         ),
         "protocol": SiteDocumentFactory(
-            title="Accordo di adesione", description="Protocollo firmato dalle Province.",
-            doc_type=DocumentType.PROTOCOL, publication_date=datetime.date(2020, 6, 1),
+            title="Accordo di adesione",
+            description="Protocollo firmato dalle Province.",
+            doc_type=DocumentType.PROTOCOL,
+            publication_date=datetime.date(2020, 6, 1),
         ),
     }
 
@@ -241,7 +254,9 @@ def test_library_filters_search_and_sort(client, library, catalogue, query, expe
     assert titles(response) == expected
 
 
-@pytest.mark.parametrize("query", ["?anno=abc", "?tipo=<script>", "?gruppo=nessuno", "?page=999", "?page=x", "?ordine=zz"])
+@pytest.mark.parametrize(
+    "query", ["?anno=abc", "?tipo=<script>", "?gruppo=nessuno", "?page=999", "?page=x", "?ordine=zz"]
+)
 def test_library_bad_parameters_give_a_normal_page(client, library, catalogue, query):
     response = client.get(library.url + query)
     assert response.status_code == 200
@@ -304,8 +319,11 @@ def test_document_detail_shows_metadata_licence_and_pages_using_it(client, libra
 def test_upcoming_documents_are_listed_as_in_preparation(client, library, library_en):
     html = client.get(library.url).content.decode()
     assert "Documenti in preparazione" in html
-    for title in ("Questionario on line di analisi per la mappatura", "Piano di comunicazione del progetto",
-                  "Report finale della mappatura"):
+    for title in (
+        "Questionario on line di analisi per la mappatura",
+        "Piano di comunicazione del progetto",
+        "Report finale della mappatura",
+    ):
         assert title in html
     html_en = client.get(library_en.url).content.decode()
     assert "Documents in preparation" in html_en

@@ -42,13 +42,18 @@ def reserved_page(group_page):
 
 # --- Loaded content ---------------------------------------------------------------------------------
 
+
 def test_resources_section_is_in_the_main_navigation(client, home_it, home_en):
     assert "Documenti e risorse" in client.get("/").content.decode()
     html_en = client.get("/en/").content.decode()
     assert "Documents and resources" in html_en
     section = client.get("/documenti-e-risorse/").content.decode()
-    for title in ("Biblioteca dei documenti", "Gruppi di lavoro tematici", "Focus group",
-                  "Formazione e capacity building"):
+    for title in (
+        "Biblioteca dei documenti",
+        "Gruppi di lavoro tematici",
+        "Focus group",
+        "Formazione e capacity building",
+    ):
         assert title in section
 
 
@@ -78,7 +83,10 @@ def test_four_focus_groups_list_the_provinces_of_their_macro_area(client, home_i
     for province in expected:
         assert escape(province.name) in html
     assert "Treviso" not in html  # a Nord-Est Province
-    assert client.get(FocusGroupPage.objects.get(macro_area="sud", locale__language_code="en").url).status_code == 200
+    assert (
+        client.get(FocusGroupPage.objects.get(macro_area="sud", locale__language_code="en").url).status_code
+        == 200
+    )
 
 
 def test_page_type_rules(home_it):
@@ -91,7 +99,10 @@ def test_page_type_rules(home_it):
     assert GroupMaterialPage.can_create_at(working_group("sua"))
     assert not TrainingOfferPage.can_create_at(home_it)
     assert {cls.__name__ for cls in ResourcesIndexPage.allowed_subpage_models()} == {
-        "DocumentLibraryPage", "WorkingGroupIndexPage", "FocusGroupIndexPage", "TrainingIndexPage",
+        "DocumentLibraryPage",
+        "WorkingGroupIndexPage",
+        "FocusGroupIndexPage",
+        "TrainingIndexPage",
     }
     assert HomePage in ResourcesIndexPage.allowed_parent_page_models()
 
@@ -104,7 +115,9 @@ def test_group_page_shows_provinces_and_only_published_outputs(client, home_it):
     group.provinces.add(WorkingGroupProvince(province=Province.objects.get(name="Treviso")))
     group.outputs.add(WorkingGroupOutput(document=published, state=OutputState.PUBLISHED))
     group.outputs.add(WorkingGroupOutput(document=draft, state=OutputState.DRAFT))
-    group.outputs.add(WorkingGroupOutput(linked_page=approved_page, title="Nota approvata", state=OutputState.APPROVED))
+    group.outputs.add(
+        WorkingGroupOutput(linked_page=approved_page, title="Nota approvata", state=OutputState.APPROVED)
+    )
     group.save_revision().publish()
     html = client.get(group.url).content.decode()
     assert "Treviso" in html
@@ -129,15 +142,21 @@ def test_group_meetings_list_only_public_live_pages_of_the_group_language(client
     html = client.get(group.url).content.decode()
     assert "Incontro pubblico di prova" in html
     assert "Incontro tradotto di prova" in html  # the chosen English page, in the group's language
-    for title in ("Incontro riservato di prova", "Incontro in bozza di prova", "English-only meeting",
-                  "Translated test meeting"):
+    for title in (
+        "Incontro riservato di prova",
+        "Incontro in bozza di prova",
+        "English-only meeting",
+        "Translated test meeting",
+    ):
         assert title not in html
     assert [page.title for page in working_group("sua").meeting_pages()] == [
-        "Incontro pubblico di prova", "Incontro tradotto di prova",
+        "Incontro pubblico di prova",
+        "Incontro tradotto di prova",
     ]
 
 
 # --- Reserved area ----------------------------------------------------------------------------------
+
 
 def test_each_working_group_has_its_members_group_and_restricted_area(home_it):
     for code in ("sua", "europa", "innovazione"):
@@ -146,7 +165,10 @@ def test_each_working_group_has_its_members_group_and_restricted_area(home_it):
             restriction = PageViewRestriction.objects.get(page=reserved_page(group_page))
             assert restriction.restriction_type == PageViewRestriction.GROUPS
             assert list(restriction.groups.all()) == [group_page.members_group]
-        assert group_page.reserved_collection.get_view_restrictions().get().groups.get() == group_page.members_group
+        assert (
+            group_page.reserved_collection.get_view_restrictions().get().groups.get()
+            == group_page.members_group
+        )
     assert Group.objects.filter(name__startswith="Gruppo di lavoro - ").count() == 3
 
 
@@ -206,6 +228,7 @@ def test_members_see_draft_outputs_of_their_group(client, django_user_model, hom
 
 # --- Training ---------------------------------------------------------------------------------------
 
+
 def test_training_offer_from_the_seed_in_both_languages(client, home_it):
     offer = TrainingOfferPage.objects.get(locale__language_code="it")
     html = client.get(offer.url).content.decode()
@@ -221,8 +244,16 @@ def test_training_index_filters_by_sector_and_format(client, home_it):
     index = TrainingIndexPage.objects.get(locale__language_code="it")
     sua = Sector.objects.get(code="sua", locale__language_code="it")
     webinar = TrainingOfferPage(
-        title="Webinar sulle gare", slug="webinar-gare", sector=sua, format=TrainingFormat.WEBINAR,
-        modules=[("module", {"title": "Il codice dei contratti", "duration": "2 ore", "learning_goals": "<p>Gare</p>"})],
+        title="Webinar sulle gare",
+        slug="webinar-gare",
+        sector=sua,
+        format=TrainingFormat.WEBINAR,
+        modules=[
+            (
+                "module",
+                {"title": "Il codice dei contratti", "duration": "2 ore", "learning_goals": "<p>Gare</p>"},
+            )
+        ],
     )
     index.add_child(instance=webinar)
     webinar.save_revision().publish()
@@ -234,14 +265,19 @@ def test_training_index_filters_by_sector_and_format(client, home_it):
     assert set(offers()) == {general, "Webinar sulle gare"}
     assert offers("?formato=webinar") == ["Webinar sulle gare"]
     assert offers("?formato=course") == []
-    assert set(offers("?settore=sua")) == {general, "Webinar sulle gare"}  # the general offer covers every sector
+    assert set(offers("?settore=sua")) == {
+        general,
+        "Webinar sulle gare",
+    }  # the general offer covers every sector
     assert offers("?settore=europa") == [general]
     assert client.get(index.url + "?settore=<x>&formato=1").status_code == 200
     html = client.get(webinar.url).content.decode()
     assert "Il codice dei contratti" in html and "2 ore" in html
 
 
-def test_member_logs_in_through_the_site_login_page_and_reaches_the_reserved_area(client, django_user_model, home_it):
+def test_member_logs_in_through_the_site_login_page_and_reaches_the_reserved_area(
+    client, django_user_model, home_it
+):
     sua = working_group("sua")
     area = reserved_page(sua)
     member = django_user_model.objects.create_user("referente", password="a-long-password-1")
@@ -250,7 +286,9 @@ def test_member_logs_in_through_the_site_login_page_and_reaches_the_reserved_are
     form = client.get(login_url)
     assert form.status_code == 200
     assert "<h1>Accesso all'area riservata</h1>" in form.content.decode()
-    response = client.post(login_url, {"username": "referente", "password": "a-long-password-1", "next": area.url})
+    response = client.post(
+        login_url, {"username": "referente", "password": "a-long-password-1", "next": area.url}
+    )
     assert response.status_code == 302 and response["Location"] == area.url
     assert client.get(area.url).status_code == 200
     wrong = client.post(login_url, {"username": "referente", "password": "wrong-password-0"})
@@ -291,7 +329,10 @@ def test_translating_a_reserved_page_keeps_its_privacy_setting(home_it):
 def test_sector_page_links_to_its_working_group(client, home_it):
     from home.models import SectorPage
 
-    for language, heading in (("it", "Il gruppo di lavoro del settore"), ("en", "The sector&#x27;s working group")):
+    for language, heading in (
+        ("it", "Il gruppo di lavoro del settore"),
+        ("en", "The sector&#x27;s working group"),
+    ):
         sector_page = SectorPage.objects.get(sector__code="innovazione", locale__language_code=language)
         html = client.get(sector_page.url).content.decode()
         assert heading in html or heading.replace("&#x27;", "'") in html

@@ -31,8 +31,12 @@ def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_
     from search import counters
 
     counters.counts_cache().clear()  # the notes of earlier tests' searches
-    for number, query in enumerate(("progetto", "progetto", "Progetto", "province", "ornitorinco", "ornitorinco")):
-        client.get("/cerca/", {"q": query}, REMOTE_ADDR=f"192.0.2.{number}")  # each visitor counts a few times
+    for number, query in enumerate(
+        ("progetto", "progetto", "Progetto", "province", "ornitorinco", "ornitorinco")
+    ):
+        client.get(
+            "/cerca/", {"q": query}, REMOTE_ADDR=f"192.0.2.{number}"
+        )  # each visitor counts a few times
     client.get("/en/search/", {"q": "platypus"})
     call_command("flush_search_counts")  # searches are noted in the cache, written by the command
     client.force_login(upi_editor)
@@ -40,7 +44,9 @@ def test_report_lists_frequent_queries_and_those_that_found_nothing(client, upi_
     assert response.status_code == 200
     popular = [(row["query__query_string"], row["total"]) for row in response.context["popular"]]
     assert popular[:2] == [("progetto", 3), ("ornitorinco", 2)]
-    empty = [(row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]]
+    empty = [
+        (row["query__query_string"], row["language"], row["total"]) for row in response.context["no_results"]
+    ]
     assert empty == [("ornitorinco", "it", 2), ("platypus", "en", 1)]
     html = response.content.decode()
     assert "Le ricerche che non hanno trovato nulla" in html and "ornitorinco" in html

@@ -24,7 +24,9 @@ pytestmark = [
 def index_body(page):
     from wagtail.search.models import IndexEntry
 
-    entry = IndexEntry.objects.get(content_type=ContentType.objects.get_for_model(page), object_id=str(page.pk))
+    entry = IndexEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(page), object_id=str(page.pk)
+    )
     return str(entry.title) + " " + str(entry.body)
 
 
@@ -62,14 +64,17 @@ def test_accents_are_folded_in_both_languages(client, home_it):
 
     ContentPageFactory(parent=home_it, title="Servizi della città metropolitana")
     assert "Servizi della città metropolitana" in [
-        hit.title for hit in client.get("/cerca/", {"q": "citta metropolitana"}).context["results"]]
+        hit.title for hit in client.get("/cerca/", {"q": "citta metropolitana"}).context["results"]
+    ]
 
 
 def test_reindexing_one_language_does_not_overwrite_the_other(project_pages):
     italian, english = project_pages
     english.save_revision().publish()  # re-indexes the English page
     assert "'progett'" in index_body(italian)
-    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())  # a full rebuild, as in production
+    call_command(
+        "update_index", stdout=io.StringIO(), stderr=io.StringIO()
+    )  # a full rebuild, as in production
     assert "'progett'" in index_body(italian) and "'project'" in index_body(english)
     assert first_title("progetti", "it") == "Il progetto"
     assert first_title("projects", "en") == "The project"

@@ -53,7 +53,9 @@ def test_page_is_findable_as_soon_as_published(client, home_it):
 def test_private_pages_and_their_children_never_appear(client, home_it):
     private = ContentPageFactory(parent=home_it, title=f"Riservata {WORD}")
     ContentPageFactory(parent=private, title=f"Figlia riservata {WORD}")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     login_only = ContentPageFactory(parent=home_it, title=f"Solo utenti {WORD}")
     PageViewRestriction.objects.create(page=login_only, restriction_type=PageViewRestriction.LOGIN)
     assert titles(search(client, WORD)) == []

@@ -23,8 +23,11 @@ def test_page_without_query_helps_with_sectors_and_sections(client):
     response = client.get("/cerca/")
     assert response.status_code == 200
     html = response.content.decode()
-    for sector in ("Stazione Unica Appaltante", "Servizi associati per le Politiche Europee",
-                   "Servizi di innovazione, raccolta ed elaborazione dati"):
+    for sector in (
+        "Stazione Unica Appaltante",
+        "Servizi associati per le Politiche Europee",
+        "Servizi di innovazione, raccolta ed elaborazione dati",
+    ):
         assert sector in html
     assert {"Il progetto", "I settori", "Le Province", "Comunicazione"} <= {
         page.title for page in response.context["sections"]
@@ -36,7 +39,10 @@ def test_page_without_query_helps_with_sectors_and_sections(client):
 
 def test_page_without_query_shows_what_other_apps_put_on_the_home_page(client):
     def latest_news(request, home):
-        return {"template": "search/tests/section.html", "context": {"heading": f"Ultime notizie: {home.title}"}}
+        return {
+            "template": "search/tests/section.html",
+            "context": {"heading": f"Ultime notizie: {home.title}"},
+        }
 
     with hooks.register_temporarily("home_page_sections", latest_news):
         html = client.get("/cerca/").content.decode()
@@ -67,8 +73,12 @@ def test_result_shows_title_type_date_snippet_and_breadcrumb(client):
 def test_type_filter_with_counts_narrows_the_results(client, home_it):
     from core.models import SiteDocument
 
-    SiteDocument.objects.create(title="Questionario di mappatura", description="Questionario sul progetto",
-                                file="documents/q.pdf", language="it")
+    SiteDocument.objects.create(
+        title="Questionario di mappatura",
+        description="Questionario sul progetto",
+        file="documents/q.pdf",
+        language="it",
+    )
     response = client.get("/cerca/", {"q": "progetto"})
     facets = {key: count for key, _label, count in response.context["facets"]}
     assert facets["document"] == 1
@@ -89,8 +99,11 @@ def test_page_types_of_other_apps_get_their_own_filter():
     assert type_key_for_model(ContentPage) == type_key_for_model(SectorPage) == PAGE_TYPE
     assert str(type_label(PAGE_TYPE, ContentPage)) == "Pagine"
     # the page model names its own type: the library, the working groups and training are not “Pagine”
-    for model, label in ((DocumentLibraryPage, "Biblioteche dei documenti"), (WorkingGroupPage, "Gruppi di lavoro"),
-                         (TrainingOfferPage, "Offerte formative")):
+    for model, label in (
+        (DocumentLibraryPage, "Biblioteche dei documenti"),
+        (WorkingGroupPage, "Gruppi di lavoro"),
+        (TrainingOfferPage, "Offerte formative"),
+    ):
         assert type_key_for_model(model) == model._meta.label_lower
         assert str(type_label(type_key_for_model(model), model)) == label
     # any model outside the site's base (news, events, practices) is a type of its own, named by its model
@@ -144,11 +157,14 @@ def test_no_results_suggest_any_word_instead_of_all(client):
     assert "Stazione Unica Appaltante" in html  # the sectors to start from
 
 
-@pytest.mark.parametrize(("query", "suggestion"), [
-    ("staziona appaltante", "stazione appaltante"),
-    ("progeto", "progetto"),
-    ("comunicazzione", "comunicazione"),
-])
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        ("staziona appaltante", "stazione appaltante"),
+        ("progeto", "progetto"),
+        ("comunicazzione", "comunicazione"),
+    ],
+)
 def test_misspelt_query_suggests_the_indexed_words(client, query, suggestion):
     response = client.get("/cerca/", {"q": query})
     assert response.context["suggestion"] == suggestion
@@ -185,8 +201,9 @@ def test_editors_pinned_results_come_first_in_their_language(client, home_it, ho
     query = Query.get("bando")
     SearchPromotion.objects.create(query=query, page=italian, description="Il bando aperto", sort_order=0)
     SearchPromotion.objects.create(query=query, page=english, sort_order=1)
-    SearchPromotion.objects.create(query=query, external_link_url="https://www.upinet.it/",
-                                   external_link_text="Sito UPI", sort_order=2)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://www.upinet.it/", external_link_text="Sito UPI", sort_order=2
+    )
     response = client.get("/cerca/", {"q": "Bando"})
     pinned = response.context["promotions"]
     assert [p.title for p in pinned] == ["Bando per i Comuni", "Sito UPI"]
@@ -224,7 +241,9 @@ def test_a_province_or_comune_name_leads_to_the_province_page(client):
     response = client.get("/cerca/", {"q": "Provincia di Treviso"})
     # the Province, then its chief town of the same name
     assert [(p["kind"], p["province"]) for p in response.context["places"]] == [
-        ("province", treviso), ("comune", treviso)]
+        ("province", treviso),
+        ("comune", treviso),
+    ]
     assert response.context["places"][0]["url"] == f"/province/{treviso.slug}/"
     comune = Comune.objects.filter(province=treviso).exclude(name="Treviso").first()
     english = client.get("/en/search/", {"q": comune.name.upper()})

@@ -29,7 +29,23 @@ class BodyBlock(blocks.StreamBlock):
 
 
 __all__ = [
-    "MEDIA", "RICH_TEXT_FEATURES", "STRUCTURE", "TEXT", "AccordionBlock", "AccordionItemBlock", "BodyBlock",
-    "CallToActionBlock", "DocumentListBlock", "HeadingBlock", "ImageBlock", "KeyFigureBlock", "KeyFiguresBlock",
-    "ParagraphBlock", "QuoteBlock", "StepState", "TableBlock", "TimelineBlock", "TimelineStepBlock",
+    "MEDIA",
+    "RICH_TEXT_FEATURES",
+    "STRUCTURE",
+    "TEXT",
+    "AccordionBlock",
+    "AccordionItemBlock",
+    "BodyBlock",
+    "CallToActionBlock",
+    "DocumentListBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "KeyFigureBlock",
+    "KeyFiguresBlock",
+    "ParagraphBlock",
+    "QuoteBlock",
+    "StepState",
+    "TableBlock",
+    "TimelineBlock",
+    "TimelineStepBlock",
 ]

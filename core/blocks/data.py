@@ -49,7 +49,9 @@ class StepState(blocks.ChoiceBlock):
 
 class TimelineStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Fase"), max_length=200)
-    period = blocks.CharBlock(label=_("Periodo"), required=False, max_length=60, help_text=_("Per esempio: maggio 2020"))
+    period = blocks.CharBlock(
+        label=_("Periodo"), required=False, max_length=60, help_text=_("Per esempio: maggio 2020")
+    )
     state = StepState(label=_("Stato"), default=StepState.PLANNED)
     description = blocks.RichTextBlock(label=_("Descrizione"), required=False, features=RICH_TEXT_FEATURES)
 
@@ -75,4 +77,7 @@ class TimelineBlock(blocks.StructBlock):
 
 
 # Migrations name the blocks by their public path, whatever module defines them.
-DECONSTRUCT_ALIASES = {block: f"core.blocks.{block.__name__}" for block in (TableBlock, KeyFigureBlock, KeyFiguresBlock, StepState, TimelineStepBlock, TimelineBlock)}
+DECONSTRUCT_ALIASES = {
+    block: f"core.blocks.{block.__name__}"
+    for block in (TableBlock, KeyFigureBlock, KeyFiguresBlock, StepState, TimelineStepBlock, TimelineBlock)
+}

@@ -32,7 +32,9 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(_("Scegliere una pagina oppure indicare un indirizzo."))}
+                block_errors={
+                    "page": ValidationError(_("Scegliere una pagina oppure indicare un indirizzo."))
+                }
             )
         return value
 
@@ -54,9 +56,17 @@ class AccordionBlock(blocks.StructBlock):
         description = _("Domande e risposte o sezioni che si aprono al clic.")
         preview_value = {
             "heading": "Domande frequenti",
-            "items": [{"title": "Chi partecipa?", "body": "<p>Le 76 Province delle regioni a statuto ordinario.</p>"}],
+            "items": [
+                {
+                    "title": "Chi partecipa?",
+                    "body": "<p>Le 76 Province delle regioni a statuto ordinario.</p>",
+                }
+            ],
         }
 
 
 # Migrations name the blocks by their public path, whatever module defines them.
-DECONSTRUCT_ALIASES = {block: f"core.blocks.{block.__name__}" for block in (CallToActionBlock, AccordionItemBlock, AccordionBlock)}
+DECONSTRUCT_ALIASES = {
+    block: f"core.blocks.{block.__name__}"
+    for block in (CallToActionBlock, AccordionItemBlock, AccordionBlock)
+}

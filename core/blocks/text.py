@@ -11,7 +11,11 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titolo"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Livello"),
-        choices=[("h2", _("Titolo di sezione (h2)")), ("h3", _("Sottotitolo (h3)")), ("h4", _("Titolo minore (h4)"))],
+        choices=[
+            ("h2", _("Titolo di sezione (h2)")),
+            ("h3", _("Sottotitolo (h3)")),
+            ("h4", _("Titolo minore (h4)")),
+        ],
         default="h2",
     )
 
@@ -51,8 +55,13 @@ class QuoteBlock(blocks.StructBlock):
         group = TEXT
         template = "blocks/quote.html"
         description = _("Una citazione testuale con la sua fonte.")
-        preview_value = {"quote": "Una comunicazione sinergica e coerente.", "attribution": "Piano di comunicazione"}
+        preview_value = {
+            "quote": "Una comunicazione sinergica e coerente.",
+            "attribution": "Piano di comunicazione",
+        }
 
 
 # Migrations name the blocks by their public path, whatever module defines them.
-DECONSTRUCT_ALIASES = {block: f"core.blocks.{block.__name__}" for block in (HeadingBlock, ParagraphBlock, QuoteBlock)}
+DECONSTRUCT_ALIASES = {
+    block: f"core.blocks.{block.__name__}" for block in (HeadingBlock, ParagraphBlock, QuoteBlock)
+}

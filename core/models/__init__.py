@@ -9,7 +9,21 @@ from .settings import SiteSettings
 from .taxonomy import Comune, Province, Sector, Theme, normalize_name
 
 __all__ = [
-    "BasePage", "BodyMixin", "IntroMixin", "Comune", "DocumentLanguage", "DocumentType", "Licence", "MacroArea", "Province",
-    "ProvinceGroup", "SiteDocument", "SiteImage", "SiteRendition", "SiteSettings", "Sector", "Theme",
+    "BasePage",
+    "BodyMixin",
+    "IntroMixin",
+    "Comune",
+    "DocumentLanguage",
+    "DocumentType",
+    "Licence",
+    "MacroArea",
+    "Province",
+    "ProvinceGroup",
+    "SiteDocument",
+    "SiteImage",
+    "SiteRendition",
+    "SiteSettings",
+    "Sector",
+    "Theme",
     "normalize_name",
 ]

@@ -16,24 +16,40 @@ class BasePage(Page):
     """SEO, listing and social fields shared by every page type."""
 
     listing_title = models.CharField(
-        _("titolo negli elenchi"), max_length=255, blank=True,
+        _("titolo negli elenchi"),
+        max_length=255,
+        blank=True,
         help_text=_("Se vuoto, negli elenchi si usa il titolo della pagina."),
     )
     listing_summary = models.TextField(
-        _("sintesi negli elenchi"), max_length=300, blank=True,
-        help_text=_("Una o due frasi (al massimo 300 caratteri) mostrate negli elenchi e nei risultati di ricerca."),
+        _("sintesi negli elenchi"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Una o due frasi (al massimo 300 caratteri) mostrate negli elenchi e nei risultati di ricerca."
+        ),
     )
     listing_image = models.ForeignKey(
-        "core.SiteImage", verbose_name=_("immagine negli elenchi"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.SiteImage",
+        verbose_name=_("immagine negli elenchi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     social_image = models.ForeignKey(
-        "core.SiteImage", verbose_name=_("immagine per i social network"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.SiteImage",
+        verbose_name=_("immagine per i social network"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Usata nelle anteprime di condivisione; se vuota si usa l'immagine negli elenchi."),
     )
     review_date = models.DateField(
-        _("data di revisione"), null=True, blank=True,
+        _("data di revisione"),
+        null=True,
+        blank=True,
         help_text=_("Quando ricontrollare che il contenuto sia ancora corretto."),
     )
 

@@ -19,9 +19,13 @@ class SiteImage(AbstractImage):
     is_decorative = models.BooleanField(
         _("immagine decorativa"),
         default=False,
-        help_text=_("Spuntare solo se l'immagine non aggiunge informazioni: sarà ignorata dai lettori di schermo."),
+        help_text=_(
+            "Spuntare solo se l'immagine non aggiunge informazioni: sarà ignorata dai lettori di schermo."
+        ),
     )
-    credit = models.CharField(_("crediti"), max_length=255, blank=True, help_text=_("Autore o fonte dell'immagine."))
+    credit = models.CharField(
+        _("crediti"), max_length=255, blank=True, help_text=_("Autore o fonte dell'immagine.")
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "is_decorative", "credit")
 
@@ -84,7 +88,10 @@ class SiteDocument(AbstractDocument):
     )
     publication_date = models.DateField(_("data di pubblicazione"), null=True, blank=True)
     language = models.CharField(
-        _("lingua del documento"), max_length=8, choices=DocumentLanguage.choices, default=DocumentLanguage.ITALIAN
+        _("lingua del documento"),
+        max_length=8,
+        choices=DocumentLanguage.choices,
+        default=DocumentLanguage.ITALIAN,
     )
     licence = models.CharField(_("licenza"), max_length=32, choices=Licence.choices, default=Licence.CC_BY_4)
 

@@ -11,13 +11,23 @@ from wagtail.models import Locale, Page
 
 def _image_fk(label):
     return models.ForeignKey(
-        "core.SiteImage", verbose_name=label, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.SiteImage",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 
 def _page_fk(label):
     return models.ForeignKey(
-        "wagtailcore.Page", verbose_name=label, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 
@@ -49,8 +59,14 @@ class SiteSettings(BaseSiteSetting):
     logo_upi = _image_fk(_("logo UPI"))
 
     select_related = [
-        "accessibility_page", "privacy_page", "legal_notes_page", "sitemap_page",
-        "logo_eu", "logo_programme", "logo_authority", "logo_upi",
+        "accessibility_page",
+        "privacy_page",
+        "legal_notes_page",
+        "sitemap_page",
+        "logo_eu",
+        "logo_programme",
+        "logo_authority",
+        "logo_upi",
     ]
 
     edit_handler = TabbedInterface(
@@ -58,13 +74,21 @@ class SiteSettings(BaseSiteSetting):
             ObjectList(
                 [
                     MultiFieldPanel(
-                        [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address"),
-                         FieldPanel("press_email")],
+                        [
+                            FieldPanel("contact_email"),
+                            FieldPanel("contact_phone"),
+                            FieldPanel("contact_address"),
+                            FieldPanel("press_email"),
+                        ],
                         heading=_("Contatti"),
                     ),
                     MultiFieldPanel(
-                        [FieldPanel("upi_url"), FieldPanel("facebook_url"), FieldPanel("twitter_url"),
-                         FieldPanel("instagram_url")],
+                        [
+                            FieldPanel("upi_url"),
+                            FieldPanel("facebook_url"),
+                            FieldPanel("twitter_url"),
+                            FieldPanel("instagram_url"),
+                        ],
                         heading=_("Collegamenti social"),
                     ),
                 ],
@@ -82,8 +106,12 @@ class SiteSettings(BaseSiteSetting):
                 heading=_("Striscia dei finanziamenti"),
             ),
             ObjectList(
-                [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("legal_notes_page"),
-                 FieldPanel("sitemap_page")],
+                [
+                    FieldPanel("accessibility_page"),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("legal_notes_page"),
+                    FieldPanel("sitemap_page"),
+                ],
                 heading=_("Pagine del piè di pagina"),
             ),
         ]
@@ -109,15 +137,21 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def social_links(self):
-        links = [("Facebook", self.facebook_url, "it-facebook"), ("X (Twitter)", self.twitter_url, "it-twitter"),
-                 ("Instagram", self.instagram_url, "it-instagram")]
+        links = [
+            ("Facebook", self.facebook_url, "it-facebook"),
+            ("X (Twitter)", self.twitter_url, "it-twitter"),
+            ("Instagram", self.instagram_url, "it-instagram"),
+        ]
         return [{"name": n, "url": u, "icon": i} for n, u, i in links if u]
 
     @property
     def footer_pages(self):
         """The compliance pages in the active language (one query), falling back to the chosen page."""
-        chosen = [p for p in (self.accessibility_page, self.privacy_page, self.legal_notes_page,
-                              self.sitemap_page) if p is not None]
+        chosen = [
+            p
+            for p in (self.accessibility_page, self.privacy_page, self.legal_notes_page, self.sitemap_page)
+            if p is not None
+        ]
         if not chosen:
             return []
         locale = Locale.get_active()

@@ -23,10 +23,21 @@ def normalize_name(value):
 
 # The 15 ordinary-statute regions, marked for translation (English names in the `en` catalogue).
 REGION_NAMES = [
-    gettext_noop("Piemonte"), gettext_noop("Lombardia"), gettext_noop("Liguria"), gettext_noop("Veneto"),
-    gettext_noop("Emilia-Romagna"), gettext_noop("Toscana"), gettext_noop("Umbria"), gettext_noop("Marche"),
-    gettext_noop("Lazio"), gettext_noop("Abruzzo"), gettext_noop("Molise"), gettext_noop("Campania"),
-    gettext_noop("Puglia"), gettext_noop("Basilicata"), gettext_noop("Calabria"),
+    gettext_noop("Piemonte"),
+    gettext_noop("Lombardia"),
+    gettext_noop("Liguria"),
+    gettext_noop("Veneto"),
+    gettext_noop("Emilia-Romagna"),
+    gettext_noop("Toscana"),
+    gettext_noop("Umbria"),
+    gettext_noop("Marche"),
+    gettext_noop("Lazio"),
+    gettext_noop("Abruzzo"),
+    gettext_noop("Molise"),
+    gettext_noop("Campania"),
+    gettext_noop("Puglia"),
+    gettext_noop("Basilicata"),
+    gettext_noop("Calabria"),
 ]
 
 
@@ -141,7 +152,9 @@ class TranslatableTaxonomy(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("nome"), max_length=120)
     slug = models.SlugField(
-        _("slug"), max_length=120, allow_unicode=False,
+        _("slug"),
+        max_length=120,
+        allow_unicode=False,
         help_text=_("Identificativo nell'indirizzo delle pagine filtrate; unico per lingua."),
     )
     sort_order = models.PositiveSmallIntegerField(_("ordine"), default=0)
@@ -165,18 +178,26 @@ class Sector(TranslatableTaxonomy):
         INNOVAZIONE = "innovazione", _("Servizi di innovazione, raccolta ed elaborazione dati")
 
     code = models.CharField(
-        _("codice"), max_length=20, choices=Code.choices,
+        _("codice"),
+        max_length=20,
+        choices=Code.choices,
         help_text=_("Codice stabile del settore, uguale in tutte le lingue."),
     )
     short_name = models.CharField(_("nome breve"), max_length=40, blank=True)
     description = models.TextField(_("descrizione breve"), blank=True)
     icon = models.CharField(
-        _("icona"), max_length=40, blank=True, default="it-files",
+        _("icona"),
+        max_length=40,
+        blank=True,
+        default="it-files",
         help_text=_("Nome di un'icona di Bootstrap Italia, per esempio it-files."),
     )
 
-    override_translatable_fields = [SynchronizedField("code"), SynchronizedField("icon"),
-                                    SynchronizedField("sort_order")]
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        SynchronizedField("icon"),
+        SynchronizedField("sort_order"),
+    ]
 
     panels = [
         FieldPanel("name"),

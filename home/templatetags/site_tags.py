@@ -76,7 +76,7 @@ def language_links(context):
                 translations[translation.locale.language_code] = translation
             page_url = page.url or ""
             if request is not None and page_url and request.path.startswith(page_url):
-                suffix = request.path[len(page_url):]
+                suffix = request.path[len(page_url) :]
         links = []
         for code, name in settings.LANGUAGES:
             available = True
@@ -91,8 +91,14 @@ def language_links(context):
             else:
                 url = "/"
             links.append(
-                {"code": code, "name": name, "short": LANGUAGE_SHORT.get(code, code.upper()), "url": url,
-                 "active": code == current, "available": available}
+                {
+                    "code": code,
+                    "name": name,
+                    "short": LANGUAGE_SHORT.get(code, code.upper()),
+                    "url": url,
+                    "active": code == current,
+                    "available": available,
+                }
             )
         return links
 
@@ -112,8 +118,11 @@ def breadcrumbs(context):
 def province_url(context, province):
     """The URL of a Province's page in the active language."""
     request = context.get("request")
-    index = _cached(request, ("province-index", get_language()),
-                    lambda: province_index_for_locale(_active_locale(request)))
+    index = _cached(
+        request,
+        ("province-index", get_language()),
+        lambda: province_index_for_locale(_active_locale(request)),
+    )
     if index is None:
         return ""
     return index.url + f"{province.slug}/"

@@ -48,9 +48,21 @@ def share_links(context, page):
     url = quote(request.build_absolute_uri(page.url), safe="")
     title = quote(page.title, safe="")
     return [
-        {"name": "Facebook", "icon": "it-facebook", "href": f"https://www.facebook.com/sharer/sharer.php?u={url}"},
-        {"name": "X (Twitter)", "icon": "it-twitter", "href": f"https://twitter.com/intent/tweet?url={url}&text={title}"},
-        {"name": "LinkedIn", "icon": "it-linkedin", "href": f"https://www.linkedin.com/sharing/share-offsite/?url={url}"},
+        {
+            "name": "Facebook",
+            "icon": "it-facebook",
+            "href": f"https://www.facebook.com/sharer/sharer.php?u={url}",
+        },
+        {
+            "name": "X (Twitter)",
+            "icon": "it-twitter",
+            "href": f"https://twitter.com/intent/tweet?url={url}&text={title}",
+        },
+        {
+            "name": "LinkedIn",
+            "icon": "it-linkedin",
+            "href": f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
+        },
         {"name": "E-mail", "icon": "it-mail", "href": f"mailto:?subject={title}&body={url}"},
     ]
 

@@ -52,7 +52,7 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     parts, last = [], 0
     if pattern:
         for match in pattern.finditer(excerpt):
-            parts.append(escape(excerpt[last:match.start()]))
+            parts.append(escape(excerpt[last : match.start()]))
             parts.append(f"<mark>{escape(match.group(0))}</mark>")
             last = match.end()
     parts.append(escape(excerpt[last:]))

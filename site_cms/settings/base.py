@@ -192,4 +192,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-SITE_DESCRIPTION = _("Il progetto UPI e Dipartimento della Funzione Pubblica per i servizi delle Province ai Comuni")
+SITE_DESCRIPTION = _(
+    "Il progetto UPI e Dipartimento della Funzione Pubblica per i servizi delle Province ai Comuni"
+)

@@ -44,8 +44,16 @@ def test_mobile_menu_opens(browser, site_url):
 
 @pytest.mark.parametrize(
     "path",
-    ["/il-progetto/stato-di-avanzamento/", "/province/", "/province/treviso/", "/en/provinces/pesaro-e-urbino/",
-     "/settori/politiche-europee/", "/mappa-del-sito/", "/cerca/?q=province", "/pagina-inesistente/"],
+    [
+        "/il-progetto/stato-di-avanzamento/",
+        "/province/",
+        "/province/treviso/",
+        "/en/provinces/pesaro-e-urbino/",
+        "/settori/politiche-europee/",
+        "/mappa-del-sito/",
+        "/cerca/?q=province",
+        "/pagina-inesistente/",
+    ],
 )
 def test_main_pages_have_no_serious_accessibility_violations(browser, page, site_url, path):
     page.goto(site_url + path, wait_until="load")

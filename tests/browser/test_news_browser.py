@@ -7,7 +7,11 @@ pytestmark = pytest.mark.browser
 PAGES = [
     ("/sala-stampa/", "it", "Sala stampa"),
     ("/en/newsroom/", "en", "Newsroom"),
-    ("/sala-stampa/stato-di-avanzamento-e-prossimi-passi/", "it", "Lo stato di avanzamento del progetto e i prossimi passi"),
+    (
+        "/sala-stampa/stato-di-avanzamento-e-prossimi-passi/",
+        "it",
+        "Lo stato di avanzamento del progetto e i prossimi passi",
+    ),
     ("/en/newsroom/progress-and-next-steps/", "en", "The project's progress and its next steps"),
 ]
 
@@ -25,7 +29,9 @@ def test_newsroom_pages_are_accessible_and_break_no_csp_rule(browser, page, site
 
 def test_json_ld_is_present_and_parsable_in_the_browser(page, site_url):
     page.goto(site_url + "/sala-stampa/al-via-il-progetto/", wait_until="load")
-    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    data = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    )
     assert data["@type"] == "NewsArticle"
     assert page.console_errors == []
 
@@ -37,4 +43,5 @@ def test_filters_give_a_shareable_url(page, site_url):
     page.wait_for_load_state()
     assert "tema=comunicazione" in page.url
     assert page.locator(".card-title").all_inner_texts() == [
-        "Il progetto sui media: il Piano di comunicazione e i canali social"]
+        "Il progetto sui media: il Piano di comunicazione e i canali social"
+    ]

@@ -7,8 +7,13 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize(
     "path",
-    ["/buone-pratiche/", "/en/good-practices/?settore=sua", "/buone-pratiche/sua-provincia-di-treviso/",
-     "/province/treviso/", "/buone-pratiche/trova-comune/?comune=Ponte"],
+    [
+        "/buone-pratiche/",
+        "/en/good-practices/?settore=sua",
+        "/buone-pratiche/sua-provincia-di-treviso/",
+        "/province/treviso/",
+        "/buone-pratiche/trova-comune/?comune=Ponte",
+    ],
 )
 def test_catalogue_pages_are_accessible(browser, page, site_url, path):
     response = page.goto(site_url + path, wait_until="load")
@@ -35,7 +40,9 @@ def test_comune_finder_suggests_and_lands_on_the_province(page, site_url):
     page.goto(site_url + "/buone-pratiche/")
     page.fill("#comune-name-main", "trevis")
     page.wait_for_selector("#comune-list-main option", state="attached")
-    assert "Treviso (TV)" in page.eval_on_selector_all("#comune-list-main option", "els => els.map(e => e.value)")
+    assert "Treviso (TV)" in page.eval_on_selector_all(
+        "#comune-list-main option", "els => els.map(e => e.value)"
+    )
     page.fill("#comune-name-main", "Treviso (TV)")
     page.get_by_role("button", name="Trova").click()
     page.wait_for_load_state()

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.browser
         ("/documenti-e-risorse/gruppi-di-lavoro/stazione-unica-appaltante/", "it", "Gruppo di lavoro SUA"),
         ("/en/documents-and-resources/focus-groups/south/", "en", "South focus group"),
         ("/documenti-e-risorse/formazione/", "it", "Formazione e capacity building"),
-        ("/en/documents-and-resources/training/training-provincial-officials/", "en",
-         "Training and capacity building for the Provinces' officials"),
+        (
+            "/en/documents-and-resources/training/training-provincial-officials/",
+            "en",
+            "Training and capacity building for the Provinces' officials",
+        ),
     ],
 )
 def test_resources_pages_in_both_languages_are_accessible(browser, page, site_url, path, lang, heading):

@@ -23,13 +23,19 @@ class Command(BaseCommand):
             ("redazione.upi", "Redazione UPI", False, Group.objects.filter(name=UPI_GROUP_NAME).first()),
         ]
         # One login for each role of the Provincia di Treviso: stampa.treviso is its press office.
-        for link in ProvinceGroup.objects.filter(province__sigla="TV").select_related("group").order_by("role"):
+        for link in (
+            ProvinceGroup.objects.filter(province__sigla="TV").select_related("group").order_by("role")
+        ):
             users.append((f"{link.role}.treviso", link.group.name, False, link.group))
         for username, first_name, superuser, group in users:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first_name, "email": f"{username}@example.invalid",
-                          "is_staff": superuser, "is_superuser": superuser},
+                defaults={
+                    "first_name": first_name,
+                    "email": f"{username}@example.invalid",
+                    "is_staff": superuser,
+                    "is_superuser": superuser,
+                },
             )
             if created:
                 user.set_password(DEV_PASSWORD)
@@ -37,4 +43,6 @@ class Command(BaseCommand):
             if group is not None:
                 user.groups.add(group)
             self.stdout.write(f"  {username} / {DEV_PASSWORD}{' (new)' if created else ''}")
-        self.stdout.write(self.style.WARNING("Development logins only: never create them on a public server."))
+        self.stdout.write(
+            self.style.WARNING("Development logins only: never create them on a public server.")
+        )

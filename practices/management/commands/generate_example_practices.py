@@ -8,7 +8,9 @@ from practices.examples import generate
 
 
 class Command(BaseCommand):
-    help = "Creates N example practices (Italian and English), visibly marked as examples. Not for production."
+    help = (
+        "Creates N example practices (Italian and English), visibly marked as examples. Not for production."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=100)
