@@ -268,6 +268,11 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("start_date"),
         index.FilterField("event_type"),
     ]
+
+    def get_search_date(self):
+        """The date the site search shows: the day the event starts."""
+        return self.start_date
+
     override_translatable_fields = [SynchronizedField("provinces"), SynchronizedField("video_url")]
 
     parent_page_types = ["events.EventIndexPage"]

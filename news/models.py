@@ -263,6 +263,11 @@ class NewsPage(BasePage):
         index.FilterField("date"),
         index.FilterField("province_id"),
     ]
+
+    def get_search_date(self):
+        """The date the site search shows: the news item's own date."""
+        return self.date
+
     override_translatable_fields = [
         SynchronizedField("date"),
         SynchronizedField("date_precision"),

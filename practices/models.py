@@ -313,6 +313,10 @@ class PracticePage(BasePage):
         index.FilterField("province"),
     ]
 
+    def get_search_date(self):
+        """The date the site search shows: the day the practice was last checked."""
+        return self.last_verified
+
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
     base_form_class = PracticePageForm

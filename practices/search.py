@@ -6,8 +6,8 @@ behind a GIN index. A query is split into words and the words are OR-ed, so a mu
 returns nothing just because one word is missing; ``ts_rank`` puts practices matching more words first.
 
 SQLite (development and the default test run): the same stored, accent-free text is matched word by
-word with a crude suffix stemming (``appalti`` and ``appalto`` both become ``appalt``), OR-ed, and
-ranked by the number of words matched.
+word with the stems of the site search (``search.text``: the Snowball stemmer of the page's language, so
+``appalti`` and ``appalto`` both become ``appalt``), OR-ed, and ranked by the number of words matched.
 """
 
 import re
@@ -17,10 +17,11 @@ from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from core.models.taxonomy import normalize_name
+from search.text import stems as language_stems
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-SEARCH_CONFIGS = {"it": "italian", "en": "english"}
+SEARCH_CONFIGS = {"it": "site_italian", "en": "site_english"}  # accent-free copies (search 0004)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -37,13 +38,6 @@ def query_words(query):
     return words[:MAX_WORDS]
 
 
-def crude_stem(word):
-    """Strip a final vowel or plural s from words of five letters or more (appalti, appalto -> appalt)."""
-    if len(word) >= 5 and word[-1] in "aeious":
-        return word[:-1]
-    return word
-
-
 def refresh_search_documents(ids=None):
     """Rebuild the PostgreSQL search vector of the given practices (all of them when ids is None)."""
     if not is_postgresql():
@@ -58,7 +52,7 @@ def refresh_search_documents(ids=None):
                 setweight(to_tsvector(c.cfg::regconfig, p.search_title), 'A')
                 || setweight(to_tsvector(c.cfg::regconfig, p.search_text), 'B')
             FROM (
-                SELECT wp.id, CASE l.language_code WHEN 'it' THEN 'italian' WHEN 'en' THEN 'english'
+                SELECT wp.id, CASE l.language_code WHEN 'it' THEN 'site_italian' WHEN 'en' THEN 'site_english'
                               ELSE 'simple' END AS cfg
                 FROM wagtailcore_page wp JOIN wagtailcore_locale l ON l.id = wp.locale_id
             ) AS c
@@ -85,7 +79,7 @@ def search(queryset, query, language_code):
             ),
             True,
         )
-    stems = [crude_stem(word) for word in words]
+    stems = list(dict.fromkeys(language_stems(" ".join(words), language_code)))
     condition = Q()
     score = Value(0, output_field=IntegerField())
     for stem in stems:

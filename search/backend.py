@@ -7,7 +7,10 @@ backend picks the configuration per object (``italian`` for an Italian page, ``e
 when it writes the row, and per request (the active language) when it builds the query: the search view only
 ever searches the active locale, so the query is stemmed exactly as the rows it can match were.
 
-On any other database the stock database backend (SQLite FTS5 for development) is used unchanged.
+On SQLite (the default setup) the index stores stems instead of words: each entry's title and body are
+stemmed with the Snowball stemmer of the object's language (``search.text``, the same algorithms PostgreSQL
+uses), and each query is stemmed in the active language, so "gare" finds "gara" and "press release" finds
+"press releases" there too. FTS5's own tokenizer then folds case and accents.
 """
 
 import copy
@@ -23,11 +26,16 @@ from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
+    PostgresSearchAtomicRebuilder,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchRebuilder,
 )
 
-DEFAULT_CONFIGS = {"it": "italian", "en": "english"}
+from search import vocabulary
+
+# PostgreSQL's italian and english configurations with accent folding (migration search 0004).
+DEFAULT_CONFIGS = {"it": "site_italian", "en": "site_english"}
 
 
 def language_configs(params):
@@ -50,8 +58,36 @@ def object_language(obj, locale_codes):
     return language if isinstance(language, str) else None
 
 
+def index_text(obj):
+    """The words of an object as a visitor reads them: its title and the text of its searched fields."""
+    from search.service import searchable_text
+
+    return f"{getattr(obj, 'title', '')} {searchable_text(obj)}"
+
+
+def add_to_vocabulary(objs):
+    """After indexing: the objects' words to the vocabulary, and what their results show to the summaries."""
+    from search.service import write_summaries
+
+    locale_codes = {}
+    objs = list(objs)
+    vocabulary.add_objects(objs, index_text, lambda obj: object_language(obj, locale_codes))
+    write_summaries(objs)
+
+
+class VocabularyRebuilderMixin:
+    """A full ``update_index`` starts the vocabulary afresh: the indexing that follows fills it again."""
+
+    def start(self):
+        vocabulary.reset()
+        return super().start()
+
+
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
+        objs = list(objs)
+        if model.get_search_fields():
+            add_to_vocabulary(objs)
         groups = defaultdict(list)
         locale_codes = {}
         for obj in objs:
@@ -70,6 +106,10 @@ class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
 
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     index_class = MultilingualPostgresIndex
+    rebuilder_class = type("PostgresRebuilder", (VocabularyRebuilderMixin, PostgresSearchRebuilder), {})
+    atomic_rebuilder_class = type(
+        "PostgresAtomicRebuilder", (VocabularyRebuilderMixin, PostgresSearchAtomicRebuilder), {}
+    )
     query_compiler_class = MultilingualQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
 
@@ -98,7 +138,20 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         return self.fixed_config or self.config_for_language(translation.get_language())
 
 
+_sqlite_fts = None  # whether SQLite's full-text search is there: checked once per process
+
+
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+    global _sqlite_fts  # noqa: PLW0603
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        if _sqlite_fts is None:
+            from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+            _sqlite_fts = fts5_available() and fts_table_exists()
+        if _sqlite_fts:
+            from search.sqlite_backend import StemmingSQLiteSearchBackend
+
+            return StemmingSQLiteSearchBackend(params)
     return DatabaseSearchBackend(params)

@@ -1,28 +1,36 @@
 """The site-wide search: every live, public page of the current site in the active language, and documents.
 
 Nothing here names a page type: any page model with ``search_fields`` is found, labelled with its
-``verbose_name`` and dated by its ``get_search_date()`` when it has one (else its first publication).
+``verbose_name`` and dated by its ``get_search_date()`` when it has one (the content's own date: an event's,
+a news item's, a practice's last check), else not dated: the day a page was loaded says nothing to a visitor.
+
+A search costs a fixed number of queries: the counts per type come from the database, only the page of
+results shown is loaded, and nothing is written (the editors' counts go through ``search.counters``).
 """
 
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, NotSupportedError, ProgrammingError, connection, transaction
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks, hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
 from modelsearch.index import SearchField
-from modelsearch.query import Fuzzy
 
-from core.documents import public_documents
+from core.documents import withheld_document_ids
 from core.models import Comune, Province, SiteDocument
 from core.models.taxonomy import normalize_name
 from core.sections import collect_sections
@@ -32,7 +40,7 @@ from core.text import clean_query as clean_text
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-MAX_HITS = 1000  # per kind (pages, documents): the most relevant are ranked, filtered and counted
+MAX_HITS = 1000  # the results a visitor can page through: the most relevant ones (all are counted)
 RESULTS_PER_PAGE = 10
 PAGE_TYPE = "page"
 DOCUMENT_TYPE = "document"
@@ -83,78 +91,215 @@ class Hit:
     breadcrumbs: list = field(default_factory=list)
 
 
+def _memo(request, name, compute):
+    """``compute()`` once per request: the pieces every part of the search page needs (locale, home)."""
+    memo = request.__dict__.setdefault("_search_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def active_locale_filter():
+    """The active locale as a filter, joined in the query (the page chrome looks the Locale up already)."""
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return {"locale__language_code": code}
+
+
+def active_locale(request):
+    return _memo(request, "locale", Locale.get_active)
+
+
+def search_root(request):
+    """The home page of the request's site in the active language (``path`` and ``depth`` only), or None."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+        localized = (
+            Page.objects.filter(
+                Q(translation_key=Subquery(translation_key), live=True, **active_locale_filter())
+                | Q(pk=site.root_page_id)
+            )
+            .only("path", "depth")
+            .order_by(Case(When(pk=site.root_page_id, then=1), default=0))
+        )
+        return localized.first()
+
+    return _memo(request, "root", compute)
+
+
+def publicly_viewable(pages):
+    """Pages with no view restriction on them or above them, in the query itself (``.public()`` loads every
+    restriction first, once per call)."""
+    restriction = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restriction))
+
+
 def searchable_pages(request):
     """Live, public pages of the request's site in the active language."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active())
-    site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page.localized, inclusive=True)
+    pages = publicly_viewable(Page.objects.live().filter(**active_locale_filter()))
+    root = search_root(request)
+    if root is not None:
+        pages = pages.filter(path__startswith=root.path, depth__gte=root.depth)
     return pages
 
 
-def searchable_documents():
+def searchable_documents(request):
     """Documents in the active language that anyone may see: outside privacy-restricted collections (and
     their sub-collections) and not an unpublished working-group output."""
-    documents = public_documents().filter(language=search_language())
-    restricted = Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
-    for path in restricted:
-        documents = documents.exclude(collection__path__startswith=path)
-    return documents
-
-
-def _scored(queryset, query, operator, limit, fields=("pk",)):
-    """(object, score) pairs, best first. The filters are applied as a sub-query the backend need not index;
-    only ``fields`` are loaded: the page of results shown is loaded in full later."""
-    model = queryset.model
-    results = (
-        model.objects.filter(pk__in=queryset.values("pk")).only(*fields).search(query, operator=operator)
+    restricted = CollectionViewRestriction.objects.filter(
+        collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
     )
+    return (
+        SiteDocument.objects.filter(language=search_language())
+        .exclude(Exists(restricted))
+        .exclude(id__in=_memo(request, "withheld", lambda: list(withheld_document_ids())))
+    )
+
+
+def _search(queryset, query, operator):
+    model = queryset.model
+    return model.objects.filter(pk__in=queryset.values("pk")).search(query, operator=operator)
+
+
+def _rejected(query):
+    # A query the backend's own syntax rejects finds nothing; it never breaks the page.
+    logger.warning("search query rejected by the backend: %r", query)
+
+
+class Search:
+    """One search: counts per type from the database (aggregates), and the hits of one page of results.
+
+    Pages and documents are ranked by the same backend; a page of results merges the best ``n`` of each,
+    ``n`` being the last result the page shows, so nothing beyond it is loaded."""
+
+    def __init__(self, request, query, operator="and"):
+        self.request, self.query, self.operator = request, query, operator
+        self.pages = _search(searchable_pages(request), query, operator)
+        self.documents = _search(searchable_documents(request), query, operator)
+        self.models = {}
+        self.page_counts = self._page_counts()  # {content type id: count}
+        self.document_count = self._count(self.documents)
+
+    def _page_counts(self):
+        try:
+            matched = self.pages.get_queryset().order_by().values("pk")
+            counts = dict(
+                Page.objects.filter(pk__in=matched)
+                .order_by()
+                .values_list("content_type_id")
+                .annotate(count=Count("pk"))
+                .values_list("content_type_id", "count")
+            )
+        except DatabaseError:
+            _rejected(self.query)
+            return {}
+        for content_type_id in counts:
+            self.models[content_type_id] = ContentType.objects.get_for_id(content_type_id).model_class()
+        return counts
+
+    def _count(self, results):
+        try:
+            return results.count()
+        except DatabaseError:
+            _rejected(self.query)
+            return 0
+
+    @property
+    def total(self):
+        return sum(self.page_counts.values()) + self.document_count
+
+    def facets(self):
+        """[(key, label, count)] for the types present: pages first, documents last."""
+        counts, models = {}, {}
+        for content_type_id, count in self.page_counts.items():
+            model = self.models[content_type_id]
+            key = type_key_for_model(model)
+            counts[key] = counts.get(key, 0) + count
+            models.setdefault(key, model)
+        if self.document_count:
+            counts[DOCUMENT_TYPE] = self.document_count
+        order = sorted(
+            counts,
+            key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))),
+        )
+        return [(key, type_label(key, models.get(key)), counts[key]) for key in order]
+
+    def hits(self, type_key=""):
+        """The results of the type (all when empty) as a sequence the paginator can slice and count."""
+        return Hits(self, type_key)
+
+    def count(self, type_key=""):
+        if not type_key:
+            return self.total
+        if type_key == DOCUMENT_TYPE:
+            return self.document_count
+        return sum(n for pk, n in self.page_counts.items() if type_key_for_model(self.models[pk]) == type_key)
+
+    def best(self, n, type_key=""):
+        """The ``n`` best hits of the type, best first."""
+        hits = []
+        if type_key != DOCUMENT_TYPE and self.page_counts:
+            pages = self.pages
+            if type_key:
+                wanted = [pk for pk, model in self.models.items() if type_key_for_model(model) == type_key]
+                pages = Page.objects.filter(
+                    pk__in=searchable_pages(self.request).filter(content_type_id__in=wanted).values("pk")
+                ).search(self.query, operator=self.operator)
+            for page, score in _scored(pages, n):
+                hits.append(
+                    Hit(
+                        "page",
+                        page.pk,
+                        score,
+                        type_key_for_model(self.models[page.content_type_id]),
+                        content_type_id=page.content_type_id,
+                        obj=page,
+                    )
+                )
+        if type_key in ("", DOCUMENT_TYPE) and self.document_count:
+            for document, score in _scored(self.documents, n):
+                hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE, obj=document))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:n]
+
+
+def _scored(results, limit):
+    """(object, score) pairs, best first; scores turned “higher is better” (SQLite's bm25 is negative)."""
     try:
-        with transaction.atomic():
-            scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
+        scored = [(obj, obj._score or 0.0) for obj in results.annotate_score("_score")[:limit]]
     except DatabaseError:
-        # A query the backend's own syntax rejects finds nothing; it never breaks the page.
-        logger.warning("search query rejected by the backend: %r", query)
+        _rejected(results.query_compiler.query)
         return []
-    # Results come best first; some backends score “lower is better” (SQLite's bm25 is negative): turn
-    # every score into “higher is better” so pages and documents can be merged.
-    if len(scored) > 1 and scored[0][1] < scored[-1][1]:
+    if connection.vendor == "sqlite":  # bm25: lower is better
         scored = [(obj, -score) for obj, score in scored]
     return scored
 
 
-def find(request, query, operator="and"):
-    """Every hit for ``query``, pages and documents merged by score (best first)."""
-    hits = []
-    for page, score in _scored(
-        searchable_pages(request), query, operator, MAX_HITS, ("pk", "content_type_id")
-    ):
-        hits.append(Hit("page", page.pk, score, "", content_type_id=page.content_type_id))
-    for document, score in _scored(searchable_documents(), query, operator, MAX_HITS):
-        hits.append(Hit("document", document.pk, score, DOCUMENT_TYPE))
-    content_types = {
-        pk: ContentType.objects.get_for_id(pk)
-        for pk in {h.content_type_id for h in hits if h.content_type_id}
-    }
-    for hit in hits:
-        if hit.kind == "page":
-            hit.type_key = type_key_for_model(content_types[hit.content_type_id].model_class())
-    hits.sort(key=lambda hit: -hit.score)
-    return hits, content_types
+class Hits:
+    """A search's hits of one type, counted by the database and loaded a page at a time."""
 
+    def __init__(self, search, type_key):
+        self.search, self.type_key = search, type_key
 
-def facets(hits, content_types):
-    """[(key, label, count)] for the types present in the hits: pages first, documents last."""
-    counts, models = {}, {}
-    for hit in hits:
-        counts[hit.type_key] = counts.get(hit.type_key, 0) + 1
-        if hit.content_type_id and hit.type_key not in models:
-            models[hit.type_key] = content_types[hit.content_type_id].model_class()
-    order = sorted(
-        counts,
-        key=lambda key: (key == DOCUMENT_TYPE, key != PAGE_TYPE, str(type_label(key, models.get(key)))),
-    )
-    return [(key, type_label(key, models.get(key)), counts[key]) for key in order]
+    def count(self):
+        return min(self.search.count(self.type_key), MAX_HITS)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        stop = min(item.stop if item.stop is not None else self.count(), MAX_HITS)
+        return self.search.best(stop, self.type_key)[item.start or 0 : stop]
 
 
 def _as_date(value):
@@ -201,31 +346,79 @@ def searchable_text(obj):
     return " ".join(text for text in unique if text)
 
 
+SUMMARY_LENGTH = 4000  # of the text a result's snippet is cut from
+
+
+def summary_kind(obj):
+    return PAGE_TYPE if isinstance(obj, Page) else obj._meta.label_lower
+
+
+def write_summaries(objs):
+    """Store what a result shows of each object (plain text, own date): called when objects are indexed."""
+    from search.models import SearchSummary
+
+    summaries = []
+    for obj in objs:
+        get_date = getattr(obj, "get_search_date", None)
+        summaries.append(
+            SearchSummary(
+                kind=summary_kind(obj),
+                object_id=str(obj.pk),
+                text=searchable_text(obj)[:SUMMARY_LENGTH],
+                date=_as_date(get_date()) if callable(get_date) else None,
+            )
+        )
+    if summaries:
+        SearchSummary.objects.bulk_create(
+            summaries,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=["text", "date"],
+            batch_size=200,
+        )
+
+
 def hydrate(request, hits):
     """Load what the template shows for one page of hits, in a fixed number of queries."""
+    from search.models import SearchSummary
+
     page_ids = [hit.pk for hit in hits if hit.kind == "page"]
-    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-    documents = SiteDocument.objects.filter(
-        pk__in=[hit.pk for hit in hits if hit.kind == "document"]
-    ).in_bulk()
-    site = Site.find_for_request(request)
-    root_depth = site.root_page.depth if site else 2
+    pages = {hit.pk: hit.obj for hit in hits if hit.kind == "page" and isinstance(hit.obj, Page)}
+    missing = [pk for pk in page_ids if pk not in pages]
+    if missing:
+        pages.update(Page.objects.filter(pk__in=missing).in_bulk())
+    summaries = (
+        {
+            int(summary.object_id): summary
+            for summary in SearchSummary.objects.filter(
+                kind=PAGE_TYPE, object_id__in=[str(pk) for pk in page_ids]
+            )
+        }
+        if page_ids
+        else {}
+    )
+    documents = {hit.pk: hit.obj for hit in hits if hit.kind == "document" and hit.obj is not None}
+    root = search_root(request)
+    root_depth = root.depth if root is not None else 2
     prefixes = {page.path[: 4 * depth] for page in pages.values() for depth in range(root_depth, page.depth)}
-    ancestors = {
-        p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")
-    }
+    ancestors = (
+        {p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")}
+        if prefixes
+        else {}
+    )
     for hit in hits:
         if hit.kind == "page":
             page = pages.get(hit.pk)
             if page is None:
+                hit.obj = None
                 continue
+            summary = summaries.get(page.pk)
             hit.obj = page
             hit.url = page.get_url(request)
             hit.title = page.title
-            hit.label = str(page._meta.verbose_name)
-            get_date = getattr(page, "get_search_date", None)
-            hit.date = _as_date(get_date() if callable(get_date) else page.first_published_at)
-            hit.text = searchable_text(page) or page.search_description
+            hit.label = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+            hit.date = summary.date if summary else None
+            hit.text = (summary.text if summary else "") or page.search_description
             hit.breadcrumbs = [
                 ancestors[page.path[: 4 * depth]]
                 for depth in range(root_depth + 1, page.depth)
@@ -234,50 +427,43 @@ def hydrate(request, hits):
         else:
             document = documents.get(hit.pk)
             if document is None:
+                hit.obj = None
                 continue
             hit.obj = document
             hit.url = document.url
             hit.title = document.title
             hit.label = str(document.get_doc_type_display())
-            hit.date = document.publication_date or _as_date(document.created_at)
+            hit.date = document.publication_date
             hit.text = document.description or ""
     return [hit for hit in hits if hit.obj is not None]
-
-
-def fuzzy_hits(request, query, limit=5):
-    """Spelling-tolerant matches (PostgreSQL with pg_trgm only); [] where the backend cannot do it."""
-    if connection.vendor != "postgresql":
-        return []
-    pages = Page.objects.filter(pk__in=searchable_pages(request).values("pk"))
-    try:
-        with transaction.atomic():
-            found = list(pages.search(Fuzzy(query))[:limit])
-    except (NotSupportedError, ProgrammingError, NotImplementedError):
-        return []
-    return [Hit("page", page.pk, 0.0, "", content_type_id=page.content_type_id) for page in found]
 
 
 def promotions(request, query):
     """Editors' pinned results for this query that the visitor may see, in their order."""
     pinned = SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page")
-    allowed = set(
-        searchable_pages(request)
-        .filter(pk__in=[p.page_id for p in pinned if p.page_id])
-        .values_list("pk", flat=True)
+    page_ids = [p.page_id for p in pinned if p.page_id]
+    allowed = (
+        set(searchable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
+        if page_ids
+        else set()
     )
     return [p for p in pinned if (p.page_id in allowed) or (not p.page_id and p.external_link_url)]
 
 
-def helpful_links(request):
+def helpful_links(request, with_home_sections=True):
     """For the page without a query (or without results): the sectors, the site's sections and the site map,
-    and the blocks other apps put on the home page (latest news, upcoming events) through its hook.
+    and (on the page without a query) the blocks other apps put on the home page (latest news, upcoming
+    events) through its hook. A search without results gets the sectors and sections only: it must cost no
+    more than a search with results.
 
     The sectors and the site map come from the ``search_helpful_links`` hooks (registered by ``home``),
     each called with the request, the searchable pages and the home page, and returning lists of
     ``sectors`` and of extra ``sections``."""
     pages = searchable_pages(request)
-    site = Site.find_for_request(request)
-    home = site.root_page.localized.specific if site is not None else None
+    root = search_root(request)
+    home = root
+    if root is not None and with_home_sections:
+        home = Page.objects.get(pk=root.pk).specific
     sectors, extra_sections = [], []
     for hook in hooks.get_hooks("search_helpful_links"):
         links = hook(request, pages, home)
@@ -285,14 +471,14 @@ def helpful_links(request):
         extra_sections += links.get("sections", [])
     if home is None:
         return {"sectors": sectors}
-    return {
-        "sectors": sectors,
-        "sections": list(pages.child_of(home).in_menu()) + extra_sections,
-        "home_page": home,
-        "home_sections": collect_sections("home_page_sections", request, home),
-    }
+    links = {"sectors": sectors, "sections": list(pages.child_of(home).in_menu()) + extra_sections}
+    if with_home_sections:
+        links.update(home_page=home, home_sections=collect_sections("home_page_sections", request, home))
+    return links
 
 
+PROVINCE_NAMES_KEY = "search:province-names"
+COMUNE_NAMES_KEY = "search:comune-names"
 PLACE_PREFIXES = ("provincia di ", "province of ", "comune di ", "municipality of ", "the province of ")
 
 
@@ -302,17 +488,26 @@ def place_shortcuts(request, query, limit=10):
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix) :].strip()
-    if len(name) < 2:
+    if len(name) < 2 or len(name.split()) > 5:
         return []
-    province_index = province_index_for_locale(Locale.get_active())
+    province_ids = province_names().get(name, [])
+    comune_ids = comune_names().get(name, [])
+    comuni = (
+        list(Comune.objects.filter(pk__in=comune_ids).select_related("province")[:limit])
+        if comune_ids
+        else []
+    )
+    if not province_ids and not comuni:
+        return []
+    province_index = province_index_for_locale(active_locale(request))
     if province_index is None or not searchable_pages(request).filter(pk=province_index.pk).exists():
         return []
     shortcuts = []
-    for province in Province.objects.filter(name__iexact=name)[:limit]:
+    for province in Province.objects.filter(pk__in=province_ids)[:limit] if province_ids else []:
         shortcuts.append(
             {"kind": "province", "province": province, "url": province_index.province_url(province)}
         )
-    for comune in Comune.objects.filter(name_normalized=name).select_related("province")[:limit]:
+    for comune in comuni:
         shortcuts.append(
             {
                 "kind": "comune",
@@ -322,3 +517,25 @@ def place_shortcuts(request, query, limit=10):
             }
         )
     return shortcuts
+
+
+def comune_names():
+    """{normalized name: [Comune ids]}, kept in the cache for an hour like the Provinces' names."""
+    names = cache.get(COMUNE_NAMES_KEY)
+    if names is None:
+        names = {}
+        for pk, comune_name in Comune.objects.values_list("pk", "name_normalized"):
+            names.setdefault(comune_name, []).append(pk)
+        cache.set(COMUNE_NAMES_KEY, names, 3600)
+    return names
+
+
+def province_names():
+    """{lower-case name: [Province ids]}: the Provinces are reference data, kept in the cache for an hour."""
+    names = cache.get(PROVINCE_NAMES_KEY)
+    if names is None:
+        names = {}
+        for pk, province_name in Province.objects.values_list("pk", "name"):
+            names.setdefault(normalize_name(province_name), []).append(pk)
+        cache.set(PROVINCE_NAMES_KEY, names, 3600)
+    return names

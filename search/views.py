@@ -1,21 +1,14 @@
-"""The site-wide search page: live, public pages of the current site in the active language, and documents."""
+"""The site-wide search page: live, public pages of the current site in the active language, and documents.
+
+A search writes nothing to the database: it notes itself in the cache for the editors' report
+(``search.counters``, flushed by ``flush_search_counts``).
+"""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from wagtail.contrib.search_promotions.models import Query
-
-from search import recording, service
-from search.models import NoResultsDailyHits
-
-
-def record(query, language, total):
-    """Count the search for the editors' report (Wagtail's daily hits), and note it if it found nothing."""
-    stored = Query.get(query)
-    stored.add_hit()
-    if total == 0:
-        NoResultsDailyHits.add_hit(stored, language)
+from search import counters, service, vocabulary
 
 
 def search(request):
@@ -28,38 +21,32 @@ def search(request):
         context.update(service.helpful_links(request))
         return TemplateResponse(request, "search/search.html", context)
 
-    hits, content_types = service.find(request, query, operator)
-    facets = service.facets(hits, content_types)
+    found = service.Search(request, query, operator)
+    facets = found.facets()
     if selected_type not in {key for key, _label, _count in facets}:
         selected_type = ""
-    shown = [hit for hit in hits if hit.type_key == selected_type] if selected_type else hits
-    results = Paginator(shown, service.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = Paginator(found.hits(selected_type), service.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = service.hydrate(request, list(results.object_list))
+    first_page = results.number == 1
     context.update(
         results=results,
-        total=len(hits),
-        truncated=len(hits) >= service.MAX_HITS,
+        total=found.total,
+        truncated=found.total > service.MAX_HITS,
+        max_hits=service.MAX_HITS,
         facets=facets,
         selected_type=selected_type,
-        promotions=service.promotions(request, query) if results.number == 1 else [],
+        promotions=service.promotions(request, query) if first_page else [],
         terms=query.split(),
-        places=service.place_shortcuts(request, query) if results.number == 1 and not selected_type else [],
+        places=service.place_shortcuts(request, query) if first_page and not selected_type else [],
+        suggestion=vocabulary.suggest(query, service.search_language()) if first_page else "",
     )
-    if not hits:
+    if not found.total:
         context.update(
-            **service.helpful_links(request),
-            or_count=len(service.find(request, query, "or")[0])
-            if operator == "and" and len(query.split()) > 1
-            else 0,
-            similar=service.hydrate(request, service.fuzzy_hits(request, query)),
+            **service.helpful_links(request, with_home_sections=False),
+            any_word=operator == "and" and len(query.split()) > 1,
         )
-    if (
-        request.GET.get("page", "1") == "1"
-        and not selected_type
-        and operator == "and"
-        and recording.may_record(request)
-    ):
-        record(recording.stored_query(query), service.search_language(), len(hits) + len(context["places"]))
+    if request.GET.get("page", "1") == "1" and not selected_type and operator == "and":
+        counters.note(request, query, service.search_language(), found.total + len(context["places"]))
     response = TemplateResponse(request, "search/search.html", context)
     add_never_cache_headers(response)
     return response

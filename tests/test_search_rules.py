@@ -163,5 +163,5 @@ def test_children_of_a_generic_page_show_their_breadcrumb(client, home_it):
     ContentPageFactory(parent=parent, title=f"Figlia {WORD}")
     hit = search(client, WORD).context["results"][0]
     assert [crumb.title for crumb in hit.breadcrumbs] == ["Sezione madre"]
-    assert isinstance(hit.obj, ContentPage)
+    assert hit.obj.specific_class is ContentPage
     assert hit.label == "Pagina di contenuto"

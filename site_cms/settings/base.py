@@ -209,11 +209,11 @@ WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # One index; on PostgreSQL each entry is built with the text-search configuration of its language
-# (see search/backend.py). Other databases use Wagtail's database backend unchanged.
+# (see search/backend.py); on SQLite the index holds Snowball stems of each language (search/text.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backend",
-        "SEARCH_CONFIGS": {"it": "italian", "en": "english"},
+        "SEARCH_CONFIGS": {"it": "site_italian", "en": "site_english"},
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -32,8 +32,9 @@ def index_body(page):
 
 def first_title(query, language):
     with translation.override(language):
-        hits, _types = service.find(RequestFactory().get("/"), query)
-        return service.hydrate(RequestFactory().get("/"), hits[:1])[0].title if hits else None
+        request = RequestFactory().get("/")
+        hits = service.Search(request, query).best(1)
+        return service.hydrate(request, hits)[0].title if hits else None
 
 
 @pytest.fixture
@@ -54,8 +55,17 @@ def test_queries_are_stemmed_in_the_active_language(project_pages):
     assert first_title("projects", "en") == "The project"
     backend = get_search_backend()
     with translation.override("en"):
-        assert backend.query_config() == "english"
-    assert backend.for_language("it").query_config() == "italian"
+        assert backend.query_config() == "site_english"
+    assert backend.for_language("it").query_config() == "site_italian"
+
+
+def test_accents_are_folded_in_both_languages(client, home_it):
+    from search.factories import ContentPageFactory
+
+    ContentPageFactory(parent=home_it, title="Servizi della città metropolitana")
+    assert "Servizi della città metropolitana" in [
+        hit.title for hit in client.get("/cerca/", {"q": "citta metropolitana"}).context["results"]
+    ]
 
 
 def test_reindexing_one_language_does_not_overwrite_the_other(project_pages):

@@ -1,20 +1,32 @@
 """Relevance: for each query, the page a visitor expects first, in Italian and in English.
 
-Run on PostgreSQL, where the site's search stems Italian and English; SQLite's development backend has
-neither stemmer nor the same ranking, so the set is skipped there.
+Run on both databases: PostgreSQL stems with its Snowball configurations, SQLite's index holds the stems of
+the same Snowball algorithms (search/text.py, search/sqlite_backend.py).
 """
 
 from django.db import connection
 
 import pytest
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="relevance is measured on PostgreSQL, the production search (SQLite has no Italian stemming)",
-    ),
-]
+pytestmark = pytest.mark.django_db
+
+# Where SQLite's bm25 (title-weighted) still ranks another page first: a longer page that repeats the words
+# ("Focus group Sud" before the "Focus group" index). Strict: a ranking change that fixes one must remove it.
+SQLITE_NOT_YET = {
+    "fasi del progetto",
+    "focus group",
+    "gruppo di lavoro innovazione",
+    "piano di comunicazione",
+    "focus groups",
+    "university of perugia",
+    "communication plan",
+}
+
+
+def not_yet_on_sqlite(request, query):
+    if connection.vendor == "sqlite" and query in SQLITE_NOT_YET:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="ranked second on SQLite"))
+
 
 ITALIAN = [
     ("stato di avanzamento", "Stato di avanzamento"),
@@ -62,12 +74,52 @@ ENGLISH = [
 
 
 @pytest.mark.parametrize(("query", "expected"), ITALIAN)
-def test_italian_query_ranks_the_expected_page_first(client, query, expected):
+def test_italian_query_ranks_the_expected_page_first(client, request, query, expected):
+    not_yet_on_sqlite(request, query)
     results = client.get("/cerca/", {"q": query}).context["results"]
     assert results.object_list and results[0].title == expected
 
 
 @pytest.mark.parametrize(("query", "expected"), ENGLISH)
-def test_english_query_ranks_the_expected_page_first(client, query, expected):
+def test_english_query_ranks_the_expected_page_first(client, request, query, expected):
+    not_yet_on_sqlite(request, query)
     results = client.get("/en/search/", {"q": query}).context["results"]
+    assert results.object_list and results[0].title == expected
+
+
+# Plurals and other inflected forms of the words of the pages, and the queries of the default-setup report.
+INFLECTED = [
+    ("/cerca/", "gare", None),
+    ("/cerca/", "fondi europei", None),
+    ("/cerca/", "comunicati stampa", None),
+    ("/cerca/", "stazioni appaltanti", "Stazione Unica Appaltante"),
+    ("/cerca/", "politica europea", "Servizi associati per le Politiche Europee"),
+    ("/cerca/", "citta", None),
+    ("/en/search/", "press release", None),
+    ("/en/search/", "procurement offices", "Single Procurement Office"),
+    ("/en/search/", "policy", None),
+]
+
+
+@pytest.mark.parametrize(("prefix", "query", "expected"), INFLECTED)
+def test_inflected_forms_find_the_pages(client, prefix, query, expected):
+    results = client.get(prefix, {"q": query}).context["results"]
+    assert results.object_list, f"nothing found for {query!r}"
+    if expected:
+        assert results[0].title == expected
+
+
+TYPOS = [
+    ("/cerca/", "staziona appaltante", "stazione appaltante", "Stazione Unica Appaltante"),
+    ("/cerca/", "note legalli", "note legali", "Note legali"),
+    ("/cerca/", "mapa del sito", "mappa del sito", "Mappa del sito"),
+    ("/en/search/", "procurment", "procurement", "Single Procurement Office"),
+    ("/en/search/", "acessibility statement", "accessibility statement", "Accessibility statement"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "query", "suggestion", "expected"), TYPOS)
+def test_typos_suggest_the_query_that_finds_the_page(client, prefix, query, suggestion, expected):
+    assert client.get(prefix, {"q": query}).context["suggestion"] == suggestion
+    results = client.get(prefix, {"q": suggestion}).context["results"]
     assert results.object_list and results[0].title == expected
