@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.clients import client_key
+
 RECORDS_PER_MINUTE = 5
 MAX_RECORDED_LENGTH = 100
 NOTE_TIMEOUT = 7 * 24 * 3600  # notes not flushed within a week are dropped
@@ -30,16 +32,11 @@ def counts_cache():
     return caches["search_counts"] if "search_counts" in settings.CACHES else default_cache
 
 
-def client_address(request):
-    """The client's address as the reverse proxy passed it (the first X-Forwarded-For hop), else REMOTE_ADDR."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
-
-
 def may_record(request):
     """Whether this client's search may still be counted this minute (at most RECORDS_PER_MINUTE)."""
     cache = counts_cache()
-    key = f"search-counts:client:{client_address(request)}:{timezone.now():%Y%m%d%H%M}"
+    # A keyed hash of the client's address (core.clients: trusted proxies only), kept in the cache alone.
+    key = f"search-counts:client:{client_key(request)}:{timezone.now():%Y%m%d%H%M}"
     cache.add(key, 0, timeout=120)
     try:
         return cache.incr(key) <= RECORDS_PER_MINUTE

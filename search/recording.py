@@ -1,36 +1,11 @@
-"""How much of the visitors' searching is stored: bounded in length, in rate and in time.
+"""How much of the visitors' searching is stored: bounded in length, in rate (``search.counters``) and in time.
 
 Searches are counted for the editors' report (Wagtail's daily hits and ``NoResultsDailyHits``). A client can
-type anything, as often as it likes: so a stored query is cut to ``MAX_STORED_LENGTH`` characters, at most
-``MAX_RECORDED_PER_MINUTE`` searches of one client are recorded in a minute (clients are told apart by a keyed
-hash of their address kept only in the cache, with no cookie), and ``prune_search_queries`` deletes the
+type anything, as often as it likes: so ``search.counters`` cuts a stored query to ``MAX_RECORDED_LENGTH``
+characters and notes at most ``RECORDS_PER_MINUTE`` searches of one client a minute (clients are told apart by
+a keyed hash of their address kept only in the cache, with no cookie), and ``prune_search_queries`` deletes the
 counts older than a given number of days.
 """
-
-import time
-
-from django.core.cache import cache
-
-from core.clients import client_key
-
-MAX_STORED_LENGTH = 100
-MAX_RECORDED_PER_MINUTE = 5
-
-
-def may_record(request):
-    """Whether this search may be recorded: at most ``MAX_RECORDED_PER_MINUTE`` per client and minute."""
-    key = f"search-recorded:{client_key(request)}:{int(time.time() // 60)}"
-    try:
-        cache.add(key, 0, 90)
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        return False
-    # Without a working cache nothing is recorded: storage is never the price of a cache outage.
-    return count is not None and count <= MAX_RECORDED_PER_MINUTE
-
-
-def stored_query(query):
-    return query[:MAX_STORED_LENGTH].strip()
 
 
 def prune(days):
