@@ -47,9 +47,11 @@ def region_map(values, title, description, id_prefix="map"):
             shape = format_html('<a href="{}" aria-label="{}">{}</a>', value["url"], label, shape)
         shapes.append(shape)
     return format_html(
-        '<svg class="region-map" viewBox="{}" role="img" aria-labelledby="{}-title {}-desc" '
+        '<svg class="region-map" viewBox="{}"{} aria-labelledby="{}-title {}-desc" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
         data["viewBox"],
+        # An image cannot hold interactive elements: with links, the map keeps SVG's own role (a document).
+        "" if any(v.get("url") for v in values.values()) else mark_safe(' role="img"'),
         id_prefix,
         id_prefix,
         id_prefix,

@@ -39,9 +39,11 @@ def may_record(request):
     key = f"search-counts:client:{client_key(request)}:{timezone.now():%Y%m%d%H%M}"
     cache.add(key, 0, timeout=120)
     try:
-        return cache.incr(key) <= RECORDS_PER_MINUTE
+        count = cache.incr(key)
     except ValueError:  # expired between add and incr
         return False
+    # Without a working cache nothing is counted: a cache outage never costs a 500 nor a database write.
+    return count is not None and count <= RECORDS_PER_MINUTE
 
 
 def recorded_query(query):

@@ -12,9 +12,9 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 import pytest
 import time_machine
 
-from search.models import NoResultsDailyHits
 from search.counters import MAX_RECORDED_LENGTH as MAX_STORED_LENGTH
 from search.counters import RECORDS_PER_MINUTE as MAX_RECORDED_PER_MINUTE
+from search.models import NoResultsDailyHits
 
 pytestmark = pytest.mark.django_db
 

@@ -33,7 +33,7 @@ PAGES = [
     # Events
     ("/eventi/", 200, None, None),
     ("/en/events/past/", 200, None, None),
-    ("/eventi/focus-group-sud/", 200, None, None),
+    ("/eventi/presentazione-rapporto-bes-delle-province-2020/", 200, None, None),
     # Good practices
     ("/buone-pratiche/", 200, None, None),
     ("/en/good-practices/?settore=sua", 200, None, None),

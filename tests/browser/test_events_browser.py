@@ -18,7 +18,12 @@ def test_past_event_page_with_json_ld_under_the_csp(page, site_url, path, lang, 
     check_page(page, site_url + path, lang=lang)
     assert page.get_by_text(ended).first.is_visible()
     [data] = [
-        json.loads(text) for text in page.locator('script[type="application/ld+json"]').all_text_contents()
+        block
+        for block in (
+            json.loads(text)
+            for text in page.locator('script[type="application/ld+json"]').all_text_contents()
+        )
+        if block["@type"] == "Event"  # the BreadcrumbList is the other block
     ]
     assert data["@type"] == "Event" and data["startDate"] == "2020-11-23"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"

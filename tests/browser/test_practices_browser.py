@@ -18,7 +18,7 @@ def test_filters_without_javascript_give_a_shareable_url(browser, site_url):
     context.close()
 
 
-def test_comune_finder_suggests_and_lands_on_the_province(page, site_url):
+def test_comune_finder_suggests_and_confirms_the_province(page, site_url):
     page.goto(site_url + "/buone-pratiche/")
     page.fill("#comune-name-main", "trevis")
     page.wait_for_selector("#comune-list-main option", state="attached")
@@ -28,5 +28,6 @@ def test_comune_finder_suggests_and_lands_on_the_province(page, site_url):
     page.fill("#comune-name-main", "Treviso (TV)")
     page.get_by_role("button", name="Trova").click()
     page.wait_for_load_state()
-    assert page.url == site_url + "/province/treviso/"
-    assert page.locator("#province-practices-title").is_visible()
+    # The Comune found is confirmed, then its Province's practices follow, with a link to the Province.
+    assert page.get_by_text("Treviso è uno dei 94 Comuni della Provincia di Treviso").first.is_visible()
+    assert page.locator('main a[href="/province/treviso/"]').first.is_visible()

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
         ("/en/newsroom/provincia/treviso/atom/", "/en/newsroom/province/treviso/atom/"),
         ("/sala-stampa/releases/rss/", "/sala-stampa/comunicati/rss/"),
         ("/sala-stampa/province/treviso/atom/", "/sala-stampa/provincia/treviso/atom/"),
-        ("/en/good-practices/find-comune/?comune=Pont", "/en/good-practices/find-comune/?comune=Pont"),
+        ("/en/good-practices/trova-comune/?comune=Pont", "/en/good-practices/find-comune/?comune=Pont"),
         (
-            "/en/good-practices/find-comune/suggerimenti/?q=trev",
+            "/en/good-practices/trova-comune/suggerimenti/?q=trev",
             "/en/good-practices/find-comune/suggestions/?q=trev",
         ),
         ("/buone-pratiche/find-comune/?comune=Pont", "/buone-pratiche/trova-comune/?comune=Pont"),

@@ -28,7 +28,9 @@ def test_map_beside_the_table_with_links_to_the_regions(client):
     veneto = next(row for row in data["rows"] if row["region"] == "Veneto")
     veneto_provinces = Province.objects.filter(region="Veneto").count()
     assert veneto["covered"] == 1 and veneto["provinces"] == veneto_provinces
-    assert '<svg class="region-map"' in html and 'role="img"' in html
+    assert (
+        '<svg class="region-map"' in html and 'aria-labelledby="coverage-map-title coverage-map-desc"' in html
+    )
     assert 'href="/province/#regione-veneto"' in html
     assert f"Veneto: 1 Province su {veneto_provinces} con almeno una pratica" in html
     assert "non fa parte del progetto" in html  # Sicily and the other special-statute regions
