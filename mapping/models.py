@@ -19,6 +19,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage, BodyMixin, IntroMixin, Province
+from core.routing import LanguageRoutesMixin
 
 from .blocks import QuestionnaireBlock
 from .choices import ResponseState
@@ -282,7 +283,7 @@ class InterviewNote(models.Model):
         return f"{self.response.province} – {self.interview_date:%d/%m/%Y}"
 
 
-class MappingPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
+class MappingPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“La mappatura”: what the mapping is, and the referents' questionnaire under ``questionario/``.
 
     Every route delegates to ``mapping/views.py``. Each route has an Italian and an English segment; the
@@ -305,11 +306,6 @@ class MappingPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
         context["results_pages"] = self.get_children().live().public().specific()
         return context
 
-    def route_url(self, name, *args):
-        """The URL of a route in the page's language (``name`` is the Italian route's name)."""
-        english = self.locale.language_code == "en"
-        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args)
-
     @property
     def questionnaire_url(self):
         return self.route_url("questionnaire")
@@ -330,7 +326,7 @@ class MappingPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
         return views.submit(request, self, campaign_id, sigla)
 
 
-class MappingResultsPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
+class MappingResultsPage(LanguageRoutesMixin, RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     """“Risultati della mappatura”: a campaign's published aggregates, map, consented answers, open data.
 
     Publishing this page publishes the results; the routes delegate to ``mapping/views.py``.
@@ -358,10 +354,6 @@ class MappingResultsPage(RoutablePageMixin, IntroMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = _("Risultati della mappatura")
         verbose_name_plural = _("Risultati della mappatura")
-
-    def route_url(self, name, *args):
-        english = self.locale.language_code == "en"
-        return self.url + self.reverse_subpage(f"{name}_en" if english else name, args=args)
 
     @path("")
     def results_view(self, request):
