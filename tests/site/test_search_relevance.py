@@ -4,29 +4,9 @@ Run on both databases: PostgreSQL stems with its Snowball configurations, SQLite
 the same Snowball algorithms (search/text.py, search/sqlite_backend.py).
 """
 
-from django.db import connection
-
 import pytest
 
 pytestmark = pytest.mark.django_db
-
-# Where SQLite's bm25 (title-weighted) still ranks another page first: a longer page that repeats the words
-# ("Focus group Sud" before the "Focus group" index). Strict: a ranking change that fixes one must remove it.
-SQLITE_NOT_YET = {
-    "fasi del progetto",
-    "focus group",
-    "gruppo di lavoro innovazione",
-    "piano di comunicazione",
-    "focus groups",
-    "university of perugia",
-    "communication plan",
-}
-
-
-def not_yet_on_sqlite(request, query):
-    if connection.vendor == "sqlite" and query in SQLITE_NOT_YET:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="ranked second on SQLite"))
-
 
 ITALIAN = [
     ("stato di avanzamento", "Stato di avanzamento"),
@@ -74,15 +54,13 @@ ENGLISH = [
 
 
 @pytest.mark.parametrize(("query", "expected"), ITALIAN)
-def test_italian_query_ranks_the_expected_page_first(client, request, query, expected):
-    not_yet_on_sqlite(request, query)
+def test_italian_query_ranks_the_expected_page_first(client, query, expected):
     results = client.get("/cerca/", {"q": query}).context["results"]
     assert results.object_list and results[0].title == expected
 
 
 @pytest.mark.parametrize(("query", "expected"), ENGLISH)
-def test_english_query_ranks_the_expected_page_first(client, request, query, expected):
-    not_yet_on_sqlite(request, query)
+def test_english_query_ranks_the_expected_page_first(client, query, expected):
     results = client.get("/en/search/", {"q": query}).context["results"]
     assert results.object_list and results[0].title == expected
 
