@@ -10,7 +10,6 @@ be traced back once the day is over; the address itself is stored nowhere.
 
 import datetime
 
-from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from core.clients import client_ip
 from feedback.forms import YES, FeedbackForm
 from feedback.models import PageFeedback
 
@@ -39,8 +39,7 @@ def feedback_page(page_id):
 
 
 def rate_key(request):
-    address = request.META.get(getattr(settings, "FEEDBACK_CLIENT_IP_HEADER", "REMOTE_ADDR"), "")
-    address = address.split(",")[0].strip()
+    address = client_ip(request)  # behind proxies: the address they saw, not one the client wrote
     today = datetime.date.today().isoformat()
     digest = salted_hmac(f"feedback.rate.{today}", address, algorithm="sha256").hexdigest()
     return f"feedback:rate:{digest}"

@@ -107,6 +107,17 @@ def test_rate_limit_per_address(client, page):
     assert keys and not any("203.0.113.7" in key for key in keys)
 
 
+def test_behind_a_proxy_a_forged_forwarded_address_does_not_escape_the_limit(client, page, settings):
+    """Behind one proxy the address is the one the proxy appended, whatever the client wrote before it."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(RATE_LIMIT + 1):
+        forged = f"192.0.2.{number}, 198.51.100.9"  # the client's own header, then the proxy's entry
+        response = client.post(URL, {"page": page.pk, "useful": "si"}, HTTP_X_FORWARDED_FOR=forged)
+    assert response.status_code == 429
+    other = client.post(URL, {"page": page.pk, "useful": "si"}, HTTP_X_FORWARDED_FOR="198.51.100.10")
+    assert other.status_code == 200
+
+
 @pytest.fixture
 def report_users(django_user_model):
     upi = django_user_model.objects.create_user("redazione_upi", "upi@example.invalid", "password-di-prova")
