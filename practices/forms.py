@@ -1,18 +1,24 @@
-"""The admin form of a practice: a proposing Province's own Province is preset; the evidence level is UPI's."""
+"""The admin form of a practice: a proposing Province's own Province is preset; the evidence level is UPI's.
+
+It extends the form of every page (``core.page_forms.BasePageForm``), so sectors and themes are offered in
+the practice's language only; the Comuni served are listed with their Province in one query.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
 from core.models import Province
+from core.page_forms import BasePageForm
 from practices.permissions import is_proposer, practices_province
 
 
-class PracticePageForm(WagtailAdminPageForm):
+class PracticePageForm(BasePageForm):
     """For a proposer, the Province is theirs and cannot be changed, and the evidence level is read-only."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "comuni" in self.fields:  # each option's label names the Comune's Province
+            comuni = self.fields["comuni"]
+            comuni.queryset = comuni.queryset.select_related("province")
         user = self.for_user
         self.proposer_province = None
         if user is not None and is_proposer(
