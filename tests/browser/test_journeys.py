@@ -27,6 +27,8 @@ DESKTOP = {"width": 1366, "height": 900}
 # Screenshots of every step when set (a folder): to look at the pages while working on them.
 SCREENSHOTS = os.environ.get("JOURNEY_SCREENSHOTS")
 
+SESSIONS = {}  # username -> the cookies of its admin session
+
 SETUP = """
 import json
 from django.contrib.auth import get_user_model
@@ -104,11 +106,17 @@ class Journey:
             )
 
     def login(self, username):
+        """Log in through the admin's form once per user; later journeys of the same user reuse the session."""
+        if username in SESSIONS:
+            self.context.add_cookies(SESSIONS[username])
+            self.goto("/admin/")
+            return
         self.goto("/admin/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", DEV_PASSWORD)
         self.page.get_by_role("button", name="Accedi").click()
         self.page.wait_for_url(self.url + "/admin/")
+        SESSIONS[username] = self.context.cookies()
 
     def check_and_close(self):
         errors = [
