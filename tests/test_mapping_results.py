@@ -164,3 +164,12 @@ def test_with_the_example_data_a_province_page_and_the_comune_finder_show_its_se
     waiting = next(p for p in Province.objects.order_by("name") if not submitted.filter(province=p).exists())
     other = client.get(f"/province/{waiting.slug}/").content.decode()
     assert "non ha ancora inviato" in other and "[Esempio] Testo generato" not in other
+
+
+def test_the_english_results_mark_the_italian_campaign_title(client, results_page):
+    from tests.skeleton import locales, publish
+
+    english = publish(results_page.copy_for_translation(locales()[1], copy_parents=True))
+    body = client.get(english.url).content.decode()
+    title = results_page.campaign.title
+    assert f'<span lang="it">{title}</span>: 2 Provinces out of 76 have submitted the questionnaire.' in body
