@@ -203,13 +203,21 @@ def test_a_referent_answers_from_the_invitation_to_the_submission(page, site_url
     page.goto(f"{site_url}/il-progetto/mappatura/questionario/")
     assert "/_util/login/" in page.url
 
-    # Come back: log in again, continue where the answers stop.
+    # Come back, on a phone: log in again, continue where the answers stop.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
     page.fill("#id_username", "ref.treviso")
     page.fill("#id_password", REFERENT_PASSWORD)
     submit_and_wait(page, "Accedi")
     row = page.locator("tr", has_text="Mappatura dei servizi 2026")
     assert "Avviata" in row.inner_text()
-    row.get_by_role("link", name="Continua").click()
+    # The way on is in view, its word whole (not cut letter by letter), and the page does not scroll sideways.
+    go_on = row.get_by_role("link", name="Continua")
+    box = go_on.bounding_box()
+    assert box["x"] + box["width"] <= 390 and box["height"] < 30
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_here(page)
+    go_on.click()
     page.wait_for_load_state()
     assert page.locator("input[name=consenso_pubblicazione][value='Sì']").is_checked()
     page.get_by_role("link", name="2. Stazione Unica Appaltante").click()
