@@ -317,15 +317,19 @@ def test_upi_follows_the_mapping_from_the_dashboard_to_the_published_results(
     assert response.status == 200 and page.locator("h1").inner_text() == "Risultati della mappatura"
     assert "Dati di esempio" in page.locator("main").inner_text()
 
-    # The loop closes: the Province's page and the Comune finder show its services.
+    # The loop closes: the Province's page and the Comune finder show its services, aligned with the
+    # page's content and within the screen, on a desktop and on a phone.
     name = published["province"]
-    page.goto(f"{site_url}/province/{published['slug']}/")
-    services = page.locator("section", has=page.get_by_role("heading", name="Servizi offerti ai Comuni"))
-    assert published["description"] in services.inner_text()
-    page.goto(f"{site_url}/buone-pratiche/trova-comune/?comune={name} ({published['sigla']})")
+    finder = f"{site_url}/buone-pratiche/trova-comune/?comune={name} ({published['sigla']})"
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in (f"{site_url}/province/{published['slug']}/", finder):
+            page.goto(url)
+            heading = page.get_by_role("heading", name="Servizi offerti ai Comuni")
+            assert published["description"] in page.locator("section", has=heading).inner_text()
+            assert heading.bounding_box()["x"] == page.locator("h1").bounding_box()["x"], url
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, url
     assert f"{name} è uno dei" in page.locator("main").inner_text()
-    services = page.locator("section", has=page.get_by_role("heading", name="Servizi offerti ai Comuni"))
-    assert published["description"] in services.inner_text()
     assert page.console_errors == []
 
     # The published results pass the common checks in both languages, on a desktop and on a phone.
