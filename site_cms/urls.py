@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
         mapping_accounts.PasswordSetDoneView.as_view(),
         name="mapping_password_set_done",
     ),
+    # ... and leave the questionnaire (a POST: the referents have no admin, so no admin logout).
+    path(_("accesso/esci/"), mapping_accounts.LogoutView.as_view(), name="mapping_logout"),
     # In English the Italian segments (an address switched from the other language) redirect to the English ones.
     path(
         "accesso/imposta-password/<uidb64>/<token>/",

@@ -138,6 +138,28 @@ def test_the_dashboard_and_exports_make_as_many_queries_for_5_as_for_40_response
     assert counts[0] == counts[1], counts
 
 
+@pytest.mark.parametrize("path", ["", "esporta.csv", "esporta.xlsx"])
+def test_the_dashboard_and_exports_cost_the_same_for_3_or_60_invited_provinces_and_any_number_of_answers(
+    client, upi, campaign, path
+):
+    client.force_login(upi)
+    counts = []
+    for count, answers in ((3, {"sua_servizi": "no"}), (60, COMPLETE)):
+        provinces = list(Province.objects.order_by("istat_code")[:count])
+        campaign.provinces.set(provinces)
+        Response.objects.filter(campaign=campaign).delete()
+        Response.objects.bulk_create(
+            Response(campaign=campaign, province=p, version=campaign.version, answers=answers)
+            for p in provinces
+        )
+        client.get(url(campaign, path))  # warm caches (permissions, site, locales)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(campaign, path))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
 def test_the_dashboard_is_refused_to_a_press_office_a_referent_and_anonymous(
     client, press_office, referent, campaign
 ):

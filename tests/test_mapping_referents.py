@@ -188,3 +188,17 @@ def test_attachments_pass_the_library_checks_and_stay_private(client, mapping_pa
     # Other logged-in accounts cannot download it.
     client.force_login(referent("BS"))
     assert client.get(document.url).status_code in (302, 403)
+
+
+def test_a_referent_logs_out_from_the_questionnaire_and_the_answers_stay(client, mapping_page, campaign):
+    client.force_login(referent())
+    client.post(section_url(mapping_page, campaign), {**FIRST_SECTION, "next": "1"})
+    page = client.get(section_url(mapping_page, campaign, index=2)).content.decode()
+    assert 'action="/accesso/esci/"' in page and "Accesso come ref.tv" in page
+    assert client.get("/accesso/esci/").status_code == 405  # leaving changes state: POST only
+    left = client.post("/accesso/esci/")
+    assert left.status_code == 200 and "Le risposte salvate restano" in left.content.decode()
+    assert mapping_page.questionnaire_url in left.content.decode()
+    assert client.get(section_url(mapping_page, campaign)).status_code == 302  # to the login
+    response = Response.objects.get(campaign=campaign, province__sigla="TV")
+    assert response.answers["consenso_pubblicazione"] == "Sì"

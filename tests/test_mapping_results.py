@@ -14,7 +14,7 @@ from core.models import Province
 from home.models import ProvinceIndexPage
 from mapping.choices import ResponseState
 from mapping.factories import CampaignFactory, MappingPageFactory
-from mapping.models import MappingResultsPage, Response
+from mapping.models import Campaign, MappingResultsPage, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,65 @@ def test_province_pages_show_their_services_with_consent_only(client, results_pa
 def test_unpublished_results_stay_hidden(client, results_page):
     results_page.unpublish()
     assert client.get(results_page.url).status_code == 404
+
+
+def test_with_the_example_data_a_province_page_and_the_comune_finder_show_its_services(client):
+    """The loop, end to end: example responses, published results, then what a visitor of a Comune reads."""
+    from django.core.management import call_command
+    from django.utils.html import escape
+
+    from core.models import ItalianComune
+    from mapping.factories import QuestionnaireFactory
+    from mapping.results import has_consent
+    from practices.models import PracticeIndexPage
+
+    QuestionnaireFactory()
+    call_command("generate_example_mapping", campaign_title="[Esempio] Prova", stdout=io.StringIO())
+    campaign = Campaign.objects.get(title="[Esempio] Prova")
+    root = Site.objects.get(is_default_site=True).root_page
+    for model, title, slug in (
+        (ProvinceIndexPage, "Le Province", "province"),
+        (PracticeIndexPage, "Buone pratiche", "buone-pratiche"),
+    ):
+        if not model.objects.child_of(root).exists():
+            root.add_child(instance=model(title=title, slug=slug)).save_revision().publish()
+    catalogue = PracticeIndexPage.objects.child_of(root).get()
+    mapping = MappingPageFactory(parent=root)
+    results = MappingResultsPage(title="Risultati della mappatura", slug="risultati", campaign=campaign)
+    mapping.add_child(instance=results)
+    results.save_revision().publish()
+
+    def published(response):
+        return (
+            has_consent(campaign.version, response.answers)
+            and response.answers.get("sua_descrizione")
+            and ItalianComune.objects.filter(
+                name=response.province.name, sigla=response.province.sigla
+            ).exists()
+        )
+
+    submitted = campaign.responses.filter(state=ResponseState.SUBMITTED).select_related("province")
+    response = next(r for r in submitted.order_by("province__name") if published(r))
+    province, description = response.province, escape(response.answers["sua_descrizione"])
+
+    page = client.get(f"/province/{province.slug}/").content.decode()
+    assert "Servizi offerti ai Comuni" in page and "Dati di esempio." in page and description in page
+    finder = client.get(
+        catalogue.route_url("comune_finder"), {"comune": f"{province.name} ({province.sigla})"}
+    )
+    body = finder.content.decode()
+    assert f"{province.name} è uno dei" in body
+    assert "Servizi offerti ai Comuni" in body and description in body
+    # A Province that did not submit: its page says so, and shows none of the example answers.
+    waiting = next(p for p in Province.objects.order_by("name") if not submitted.filter(province=p).exists())
+    other = client.get(f"/province/{waiting.slug}/").content.decode()
+    assert "non ha ancora inviato" in other and "[Esempio] Testo generato" not in other
+
+
+def test_the_english_results_mark_the_italian_campaign_title(client, results_page):
+    from tests.skeleton import locales, publish
+
+    english = publish(results_page.copy_for_translation(locales()[1], copy_parents=True))
+    body = client.get(english.url).content.decode()
+    title = results_page.campaign.title
+    assert f'<span lang="it">{title}</span>: 2 Provinces out of 76 have submitted the questionnaire.' in body
