@@ -71,9 +71,9 @@ def referent_home(request, page):
         return _login(request)
     provinces = list(_allowed_provinces(request.user).order_by("name")[:100])
     campaigns = list(
-        Campaign.objects.filter(closes_at__gt=timezone.now() - timezone.timedelta(days=365)).order_by(
-            "-opens_at"
-        )[:10]
+        Campaign.objects.filter(
+            closes_at__gt=timezone.now() - timezone.timedelta(days=365), is_example=False
+        ).order_by("-opens_at")[:10]
     )
     responses = {
         (r.campaign_id, r.province_id): r

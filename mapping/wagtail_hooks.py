@@ -11,8 +11,9 @@ from . import (
 )
 from .answers import display
 from .choices import CONSENT_QUESTION, QuestionKind, ResponseState
-from .models import Campaign, InterviewNote, MappingResultsPage, Questionnaire, Response
+from .models import Campaign, InterviewNote, MappingPage, MappingResultsPage, Questionnaire, Response
 from .results import has_consent
+from .roles import referent_provinces
 
 
 class QuestionnaireViewSet(SnippetViewSet):
@@ -49,6 +50,16 @@ register_snippet(MappingGroup)
 @hooks.register("load_site_content")
 def load_mapping(loader, home):
     content.load(loader, home)
+
+
+@hooks.register("login_destination")
+def questionnaire(request, user, language):
+    """A referent of a Province lands on the questionnaire's page (their Provinces and campaigns)."""
+    if not referent_provinces(user).exists():
+        return None
+    pages = MappingPage.objects.live()
+    page = pages.filter(locale__language_code=language).first() or pages.first()
+    return page.questionnaire_url if page is not None else None
 
 
 @hooks.register("province_page_sections")

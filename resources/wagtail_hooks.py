@@ -5,13 +5,19 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from resources import content
-from resources.models import GroupMaterialPage, UpcomingDocument, WorkingGroupPage, withheld_document_ids
+from resources.models import (
+    GroupMaterialPage,
+    UpcomingDocument,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+    withheld_document_ids,
+)
 from resources.views import document_is_withheld
 
 
@@ -30,6 +36,28 @@ register_snippet(UpcomingDocumentViewSet)
 
 
 hooks.register("withheld_document_ids", withheld_document_ids)
+
+
+@hooks.register("login_destination")
+def reserved_area(request, user, language):
+    """A working-group member lands on their reserved area."""
+    restricted = PageViewRestriction.objects.filter(
+        restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all()
+    ).values("page")
+    reserved = Page.objects.live().filter(pk__in=restricted).order_by("path")
+    page = reserved.filter(locale__language_code=language).first() or reserved.first()
+    return page.url if page is not None else None
+
+
+@hooks.register("login_destination", order=100)
+def working_groups_index(request, user, language):
+    """After every area's own people: a user with nothing of theirs on the site and no admin access lands
+    on the working groups' index (editors go on to the admin)."""
+    if user.has_perm("wagtailadmin.access_admin"):
+        return None
+    indexes = WorkingGroupIndexPage.objects.live().public()
+    index = indexes.filter(locale__language_code=language).first() or indexes.first()
+    return index.url if index is not None else None
 
 
 @hooks.register("before_serve_document")

@@ -10,10 +10,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.destinations import after_login
 from core.images import serve_private_rendition
 from feedback import views as feedback_views
 from mapping import accounts as mapping_accounts
-from resources.login import after_login
 from search import views as search_views
 from site_cms.sitemaps import MultilingualSitemap
 from site_cms.views import robots_txt

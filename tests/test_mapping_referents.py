@@ -57,6 +57,14 @@ def test_anonymous_visitors_are_sent_to_the_login(client, mapping_page, campaign
     assert client.get(section_url(mapping_page, campaign)).status_code == 302
 
 
+def test_the_referent_s_page_does_not_list_example_campaigns(client, mapping_page, campaign):
+    example = CampaignFactory(title="Campagna dimostrativa", is_example=True)
+    client.force_login(referent())
+    home = client.get(mapping_page.questionnaire_url).content.decode()
+    assert section_url(mapping_page, campaign) in home
+    assert section_url(mapping_page, example) not in home and "Campagna dimostrativa" not in home
+
+
 def test_a_referent_sees_their_province_and_saves_section_by_section(client, mapping_page, campaign):
     client.force_login(referent())
     home = client.get(mapping_page.questionnaire_url)

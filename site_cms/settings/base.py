@@ -202,7 +202,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is downloaded as an atta
 DOCUMENTS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # Members of the working groups log in to their reserved area with the site's own login page.
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "resources/login.html"
-# Without ``next``, that login sends members to their reserved area (resources.login.after_login).
+# Without ``next``, that login sends each user where they work (core.destinations.after_login).
 LOGIN_REDIRECT_URL = "after_login"
 # Renditions of images in restricted collections are kept outside MEDIA_ROOT (core.images).
 WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"

@@ -192,3 +192,30 @@ def test_only_superusers_see_the_lockouts(client, django_user_model):
     upi.groups.add(Group.objects.get(name="Comunicazione UPI"))
     client.force_login(upi)
     assert client.get(reverse("lockouts:index")).status_code in (302, 403)
+
+
+def test_the_header_s_reserved_area_link_leads_through_the_login_to_the_right_place(client):
+    home = client.get("/")
+    assert 'href="/_accesso/"' in home.content.decode()
+    response = client.get("/_accesso/")
+    assert response.status_code == 302
+    assert response["Location"] == "/_util/login/?next=/_accesso/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_mapping_referent_lands_on_the_questionnaire(client, django_user_model):
+    from mapping.models import MappingPage
+    from mapping.roles import REFERENT_GROUP_PREFIX
+
+    user = django_user_model.objects.create_user("referente.tv", "ref@example.invalid", PASSWORD)
+    user.groups.add(Group.objects.get(name=f"{REFERENT_GROUP_PREFIX}Treviso"))
+    response = attempt(client, LOGINS["working_group"], user.username, PASSWORD)
+    landing = client.get(response["Location"], follow=True)
+    assert landing.status_code == 200
+    questionnaire = MappingPage.objects.live().get(locale__language_code="it").questionnaire_url
+    assert landing.redirect_chain[-1][0] == questionnaire
+
+
+def test_an_editor_lands_on_the_admin(client, editor):
+    client.force_login(editor)
+    assert client.get("/_accesso/")["Location"] == "/admin/"

@@ -1,0 +1,27 @@
+"""Where “Area riservata” and the site's login (``/_util/login/``, ``LOGIN_REDIRECT_URL``) take a user who
+came without ``next``: each area says, through the ``login_destination`` hook, where its own people work
+(a referent to the mapping's questionnaire, a working-group member to the reserved area); an editor goes
+to the admin, anyone else to the home page."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from wagtail import hooks
+
+
+def after_login(request):
+    user = request.user
+    if not user.is_authenticated:
+        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+        return redirect_to_login(request.get_full_path(), login_url)
+    language = (get_language() or "it").split("-")[0]
+    for destination in hooks.get_hooks("login_destination"):
+        url = destination(request, user, language)
+        if url:
+            return redirect(url)
+    if user.has_perm("wagtailadmin.access_admin"):
+        return redirect(reverse("wagtailadmin_home"))
+    return redirect("/" if language == "it" else f"/{language}/")
