@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage, BodyMixin, IntroMixin, Province, Sector
+from core.request_cache import top_page_of_type
 from core.sections import collect_sections
 
 # Site search lists the site's generic pages together, as “Pagine” (see BasePage.search_type).
@@ -232,7 +233,7 @@ class SitemapPage(IntroMixin, BasePage):
 
 
 def province_index_for_locale(locale):
-    return ProvinceIndexPage.objects.live().filter(locale=locale).first()
+    return top_page_of_type(ProvinceIndexPage, locale)
 
 
 # The views import these models, so they come last (routing convention: see practices/views.py).

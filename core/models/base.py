@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core import request_cache
 from core.blocks import BodyBlock
 from core.page_forms import BasePageForm
 
@@ -92,6 +93,18 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary
+
+    def get_view_restrictions(self):
+        """The view restrictions that apply to the page, from the request's copy of them (one query per
+        request, shared with every ``.public()``; none at all for a public page)."""
+        if self.alias_of_id or not request_cache.active():
+            return super().get_view_restrictions()
+        ids = [
+            restriction.pk
+            for restriction in request_cache.page_restrictions()
+            if self.path.startswith(restriction.page.path)
+        ]
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
     def get_social_image(self):
         return self.social_image or self.listing_image

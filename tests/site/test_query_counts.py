@@ -1,0 +1,79 @@
+"""Queries per page: the main pages of the site, in Italian and English, for an anonymous visitor.
+
+Each page is measured twice, once on an empty cache and once on the cache its first request left behind,
+so that no count depends on the cache: at most ``MAX_QUERIES`` queries (``MAX_HOME_QUERIES`` on the home
+page) and never the same SQL twice in one request (``tests/query_counts.py``)."""
+
+from django.core.cache import cache
+
+import pytest
+
+from tests.query_counts import assert_queries
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+MAX_HOME_QUERIES = 15
+
+CATALOGUE_FILTERS = {"q": "servizio", "settore": "sua", "replica": "adottata"}
+
+
+def first_live(model, language):
+    return model.objects.live().public().filter(locale__language_code=language).order_by("path").first()
+
+
+def pages(language):
+    """The URL (and GET parameters) of each page type in one language."""
+    from events.models import EventPage
+    from home.models import HomePage
+    from news.models import NewsIndexPage, NewsPage
+    from practices.models import PracticeIndexPage, PracticePage
+
+    home = first_live(HomePage, language)
+    catalogue = first_live(PracticeIndexPage, language).url
+    english = language == "en"
+    return {
+        "home": (home.url, {}),
+        "practice": (first_live(PracticePage, language).url, {}),
+        "news": (first_live(NewsPage, language).url, {}),
+        "event": (first_live(EventPage, language).url, {}),
+        "province": ("/en/provinces/treviso/" if english else "/province/treviso/", {}),
+        "newsroom": (first_live(NewsIndexPage, language).url, {}),
+        "catalogue": (catalogue, {}),
+        "catalogue, query and two facets": (catalogue, CATALOGUE_FILTERS),
+        "search with results": ("/en/search/" if english else "/cerca/", {"q": "province"}),
+        "search without results": ("/en/search/" if english else "/cerca/", {"q": "xqzvw"}),
+    }
+
+
+PAGE_TYPES = [
+    "home",
+    "practice",
+    "news",
+    "event",
+    "province",
+    "newsroom",
+    "catalogue",
+    "catalogue, query and two facets",
+    "search with results",
+    "search without results",
+]
+
+
+def measure(client, url, params, limit):
+    """The request on a cold cache, then on the cache it warmed: both within the limit, nothing repeated."""
+    cache.clear()
+    with assert_queries(limit) as cold:
+        response = client.get(url, params)
+    assert response.status_code == 200, url
+    with assert_queries(limit) as warm:
+        assert client.get(url, params).status_code == 200
+    return len(cold), len(warm)
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_a_page_makes_few_queries_and_none_twice(client, page_type, language):
+    url, params = pages(language)[page_type]
+    client.get(url, params)  # the per-process caches (content types, URL resolvers) as in a running site
+    measure(client, url, params, MAX_HOME_QUERIES if page_type == "home" else MAX_QUERIES)
