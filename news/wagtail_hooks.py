@@ -25,7 +25,7 @@ def _newsroom():
 
 @hooks.register("home_page_sections")
 def latest_news(request, home_page):
-    index_page = NewsIndexPage.objects.live().child_of(home_page).first()
+    index_page = top_page_of_type(NewsIndexPage, home_page.locale)
     if index_page is None:
         return None
     news = list(index_page.news_queryset()[:HOME_NEWS_COUNT])

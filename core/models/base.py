@@ -94,6 +94,32 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.listing_summary
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with one query per level instead of two where the child's type is known.
+
+        Wagtail finds a child by its slug, then loads its specific page: two queries per level of the
+        address. When the page allows a single type of child, or the child is at the top of the tree (the
+        request has loaded those pages, with their types, for the menu), the specific page is loaded
+        directly. Anything else, or no such child, goes through Wagtail's own routing.
+        """
+        if path_components:
+            subpage = self._specific_child(path_components[0])
+            if subpage is not None:
+                subpage._cached_parent_obj = self
+                return subpage.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _specific_child(self, slug):
+        child_models = type(self).allowed_subpage_models()
+        if len(child_models) == 1:
+            model = child_models[0]
+            return model.objects.child_of(self).filter(slug=slug).first()
+        if request_cache.active() and self.depth == 2:
+            for top_page in request_cache.top_pages(self.locale):
+                if top_page.depth == 3 and top_page.slug == slug and top_page.path.startswith(self.path):
+                    return type(top_page).objects.filter(pk=top_page.pk).first()
+        return None
+
     def get_view_restrictions(self):
         """The view restrictions that apply to the page, from the request's copy of them (one query per
         request, shared with every ``.public()``; none at all for a public page)."""
