@@ -34,7 +34,7 @@ def coverage_by_macro_area(locale):
 
 
 def _coverage(locale):
-    sectors = list(Sector.objects.filter(locale=locale).order_by("sort_order"))
+    sectors = Sector.of_locale(locale)
     # The 107 Provinces' areas, and the distinct (Province, sector) pairs of the published practices: the
     # counts per macro-area, per region and national follow from these two small lists.
     places = {

@@ -33,6 +33,7 @@ from modelsearch.index import SearchField
 from core.documents import withheld_document_ids
 from core.models import Comune, Province, SiteDocument
 from core.models.taxonomy import normalize_name
+from core.request_cache import is_restricted, top_pages
 from core.sections import collect_sections
 from core.sections import province_index as province_index_for_locale
 from core.text import clean_query as clean_text
@@ -119,6 +120,10 @@ def search_root(request):
         site = Site.find_for_request(request)
         if site is None:
             return None
+        root = site.root_page
+        for page in top_pages(active_locale(request)):  # the home pages the page chrome loads anyway
+            if page.depth == root.depth and page.translation_key == root.translation_key:
+                return page
         translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
         localized = (
             Page.objects.filter(
@@ -500,7 +505,7 @@ def place_shortcuts(request, query, limit=10):
     if not province_ids and not comuni:
         return []
     province_index = province_index_for_locale(active_locale(request))
-    if province_index is None or not searchable_pages(request).filter(pk=province_index.pk).exists():
+    if province_index is None or is_restricted(province_index):
         return []
     shortcuts = []
     for province in Province.objects.filter(pk__in=province_ids)[:limit] if province_ids else []:

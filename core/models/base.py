@@ -109,11 +109,20 @@ class BasePage(Page):
                 return subpage.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    @classmethod
+    def served_queryset(cls, queryset):
+        """The queryset a page of this type is served from: ``select_related`` and ``prefetch_related``
+        what its template shows, so that it costs no query per relation (override in page types)."""
+        return queryset
+
     def _specific_child(self, slug):
         child_models = type(self).allowed_subpage_models()
         if len(child_models) == 1:
             model = child_models[0]
-            return model.objects.child_of(self).filter(slug=slug).first()
+            queryset = model.objects.child_of(self).filter(slug=slug)
+            if issubclass(model, BasePage):
+                queryset = model.served_queryset(queryset)
+            return queryset.first()
         if request_cache.active() and self.depth == 2:
             for top_page in request_cache.top_pages(self.locale):
                 if top_page.depth == 3 and top_page.slug == slug and top_page.path.startswith(self.path):
