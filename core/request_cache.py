@@ -169,22 +169,25 @@ def _forget_on_page_change(sender, instance, **kwargs):
 # The top of the tree -------------------------------------------------------------------------------------
 
 
-def top_pages(locale):
-    """The live pages of a locale at depth 2 and 3 (its home page and the home's children), in tree order.
+def all_top_pages():
+    """The live pages at depth 2 and 3 (the home pages and their children) of every locale, in tree order.
 
-    The header, the footer, the breadcrumbs and the sections that link to an index page (newsroom, events,
-    catalogue, Provinces) all find their pages here: one query per request. The pages are specific
-    instances with their own fields deferred (Wagtail's ``specific(defer=True)``): use them for titles,
-    URLs and the tree, and load the page itself to read its content.
+    The header, the footer, the breadcrumbs, the language switcher and the sections that link to an index
+    page (newsroom, events, catalogue, Provinces) all find their pages here: one query per request. The
+    pages are specific instances with their own fields deferred (Wagtail's ``specific(defer=True)``): use
+    them for titles, URLs and the tree, and load the page itself to read its content.
     """
     from wagtail.models import Page
 
     return remember(
-        ("top-pages", locale.pk),
-        lambda: list(
-            Page.objects.live().filter(locale=locale, depth__in=(2, 3)).order_by("path").specific(defer=True)
-        ),
+        "top-pages",
+        lambda: list(Page.objects.live().filter(depth__in=(2, 3)).order_by("path").specific(defer=True)),
     )
+
+
+def top_pages(locale):
+    """The live pages of a locale at depth 2 and 3 (its home page and the home's children), in tree order."""
+    return [page for page in all_top_pages() if page.locale_id == locale.pk]
 
 
 def top_page_of_type(model, locale):

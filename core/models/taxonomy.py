@@ -263,7 +263,8 @@ class Sector(TranslatableTaxonomy):
         from core.request_cache import remember
 
         return remember(
-            ("sectors", locale.pk), lambda: list(cls.objects.filter(locale=locale).order_by("sort_order"))
+            ("sectors", locale.pk),
+            lambda: list(cls.objects.filter(locale=locale).order_by("sort_order", "name")),
         )
 
 

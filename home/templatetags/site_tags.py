@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page
 
 from core.models import SiteSettings
-from core.request_cache import is_restricted, top_page_of_type, top_pages
+from core.request_cache import all_top_pages, is_restricted, top_page_of_type, top_pages
 from core.structured_data import breadcrumb_list, json_ld_script, organization
 from home.models import HomePage, province_index_for_locale
 
@@ -82,7 +82,11 @@ def language_links(context):
         translations = {}
         suffix = ""
         if isinstance(page, Page) and page.pk:
-            for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            if page.depth in (2, 3) and page.live:  # the top of the tree is loaded for the menu already
+                found = [top for top in all_top_pages() if top.translation_key == page.translation_key]
+            else:
+                found = page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in found:
                 translations[translation.locale.language_code] = translation
             page_url = page.url or ""
             if request is not None and page_url and request.path.startswith(page_url):
@@ -93,7 +97,17 @@ def language_links(context):
             if code in translations:
                 url = (translations[code].url or "") + suffix
             elif isinstance(page, Page) and page.pk:
-                home = HomePage.objects.live().filter(locale__language_code=code).first()
+                home = (
+                    next(
+                        (
+                            top
+                            for top in all_top_pages()
+                            if isinstance(top, HomePage) and top.locale.language_code == code
+                        ),
+                        None,
+                    )
+                    or HomePage.objects.live().filter(locale__language_code=code).first()
+                )
                 url = home.url if home else "/"
                 available = False
             elif request is not None:
