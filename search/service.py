@@ -140,7 +140,7 @@ def search_root(request):
 
 def publicly_viewable(pages):
     """Pages with no view restriction on them or above them, in the query itself (``.public()`` loads every
-    restriction first, once per call)."""
+    restriction first, once per request)."""
     restriction = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
