@@ -15,9 +15,11 @@ class CoreConfig(AppConfig):
 
         from core.images import purge_renditions_on_collection_change
         from core.models import SiteImage
+        from core.request_cache import install as install_request_cache
         from core.roles import setup_roles
         from core.taxonomy_sync import localize_taxonomy
 
+        install_request_cache()
         post_migrate.connect(setup_roles, dispatch_uid="core-setup-roles")
         pre_save.connect(localize_taxonomy, dispatch_uid="core-localize-taxonomy")
         pre_save.connect(

@@ -423,6 +423,10 @@ class EventPage(RoutablePageMixin, BasePage):
             data["performer"] = performers
         return data
 
+    @classmethod
+    def served_queryset(cls, queryset):
+        return queryset.select_related("sector").prefetch_related("provinces")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()

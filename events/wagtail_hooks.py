@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale
 
+from core.request_cache import top_page_of_type
+
 from . import content
 from .models import EventIndexPage
 
@@ -12,7 +14,7 @@ PROVINCE_EVENTS = 6
 
 
 def _index_for(locale):
-    return EventIndexPage.objects.live().filter(locale=locale).first()
+    return top_page_of_type(EventIndexPage, locale)
 
 
 @hooks.register("home_page_sections")

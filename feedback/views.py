@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.clients import client_ip
+from core.request_cache import is_restricted
 from feedback.forms import YES, FeedbackForm
 from feedback.models import PageFeedback
 
@@ -30,7 +31,7 @@ FIELDS = {"page", "useful", "reason", "detail"}
 
 def accepts_feedback(page):
     """The pages that ask the question: live, public, below the home page."""
-    return page is not None and page.live and page.depth > 2 and not page.get_view_restrictions().exists()
+    return page is not None and page.live and page.depth > 2 and not is_restricted(page)
 
 
 def feedback_page(page_id):

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage, BodyMixin, IntroMixin, Province, Sector
+from core.request_cache import all_top_pages, top_page_of_type
 from core.sections import collect_sections
 
 # Site search lists the site's generic pages together, as “Pagine” (see BasePage.search_type).
@@ -74,6 +75,10 @@ class HomePage(BodyMixin, BasePage):
             .order_by("sector__sort_order")
         )
         context["sections"] = collect_sections("home_page_sections", request, self)
+        if self.hero_cta_page_id:  # usually a page at the top of the tree, loaded for the menu already
+            top = {page.pk: page for page in all_top_pages()}
+            cta_page = top.get(self.hero_cta_page_id) or self.hero_cta_page
+            context["hero_cta_page"] = cta_page.localized
         if not self.hero_image_id:
             # Without an opening image, the hero's right half shows where the project works.
             provinces_page = province_index_for_locale(self.locale)
@@ -232,7 +237,7 @@ class SitemapPage(IntroMixin, BasePage):
 
 
 def province_index_for_locale(locale):
-    return ProvinceIndexPage.objects.live().filter(locale=locale).first()
+    return top_page_of_type(ProvinceIndexPage, locale)
 
 
 # The views import these models, so they come last (routing convention: see practices/views.py).

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from core.request_cache import is_restricted, top_pages
 from home.models import SectorPage, SitemapPage, province_index_for_locale
 
 hooks.register("province_index", province_index_for_locale)
@@ -16,5 +17,14 @@ def sectors_and_site_map(request, pages, home):
             .select_related("sector")
             .order_by("sector__sort_order")
         ),
-        "sections": list(pages.type(SitemapPage).child_of(home)) if home is not None else [],
+        "sections": [
+            page
+            for page in top_pages(home.locale)  # the top of the tree, loaded for the page's menu already
+            if isinstance(page, SitemapPage)
+            and page.depth == home.depth + 1
+            and page.path.startswith(home.path)
+            and not is_restricted(page)
+        ]
+        if home is not None
+        else [],
     }

@@ -62,7 +62,7 @@ class NewsFilterForm(FilterForm):
         self.provinces = {p.slug: p for p in Province.objects.only("slug", "name")}
         self.set_choices("provincia", [(slug, p.name) for slug, p in self.provinces.items()], feminine=True)
         locale = Locale.get_active()
-        self.sectors = {s.code: s for s in Sector.objects.filter(locale=locale)}
+        self.sectors = {s.code: s for s in Sector.of_locale(locale)}
         self.set_choices("settore", [(code, s.label) for code, s in self.sectors.items()])
         self.themes = {t.slug: t for t in Theme.objects.filter(locale=locale)}
         self.set_choices("tema", [(slug, t.name) for slug, t in self.themes.items()])

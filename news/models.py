@@ -369,6 +369,10 @@ class NewsPage(BasePage):
     def permissions_for_user(self, user):
         return NewsPagePermissionTester(user, self)
 
+    @classmethod
+    def served_queryset(cls, queryset):
+        return queryset.select_related("province").prefetch_related("sectors", "themes")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent().specific

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from core.request_cache import top_page_of_type
 from news import embargo
 from news.content import load_newsroom
 from news.models import NewsIndexPage, NewsPage
@@ -19,12 +20,12 @@ HOME_NEWS_COUNT = 3
 
 
 def _newsroom():
-    return NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return top_page_of_type(NewsIndexPage, Locale.get_active())
 
 
 @hooks.register("home_page_sections")
 def latest_news(request, home_page):
-    index_page = NewsIndexPage.objects.live().child_of(home_page).first()
+    index_page = top_page_of_type(NewsIndexPage, home_page.locale)
     if index_page is None:
         return None
     news = list(index_page.news_queryset()[:HOME_NEWS_COUNT])

@@ -105,7 +105,7 @@ class Catalogue:
         locale = self.index_page.locale
         provinces = list(Province.objects.only("slug", "name", "sigla", "region").order_by("name"))
         regions = sorted({p.region for p in provinces})
-        sectors = list(Sector.objects.filter(locale=locale).order_by("sort_order"))
+        sectors = Sector.of_locale(locale)
         themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))
         self.theme_names = {theme.translation_key: theme.name for theme in themes}
         self.sector_names = {sector.code: sector.label for sector in sectors}

@@ -1,7 +1,8 @@
 """Coverage: how many of the 76 Provinces have at least one published practice in each sector."""
 
+from collections import Counter
+
 from django.core.cache import cache
-from django.db.models import Count
 
 from wagtail.models import Locale
 
@@ -21,7 +22,7 @@ def invalidate_coverage():
 def coverage_by_macro_area(locale):
     """Rows per macro-area (and a total row): provinces, then per sector the Provinces covered.
 
-    Five queries, whatever the number of practices; cached until a practice is saved or deleted. Also
+    Three queries, whatever the number of practices; cached until a practice is saved or deleted. Also
     the coverage per region (``regions``: region → provinces and Provinces covered per sector).
     """
     key = CACHE_KEY.format(locale.pk)
@@ -33,39 +34,31 @@ def coverage_by_macro_area(locale):
 
 
 def _coverage(locale):
-    sectors = list(Sector.objects.filter(locale=locale).order_by("sort_order"))
-    totals = dict(Province.objects.values_list("macro_area").annotate(n=Count("pk")))
-    covered = {}
-    rows = (
+    sectors = Sector.of_locale(locale)
+    # The 107 Provinces' areas, and the distinct (Province, sector) pairs of the published practices: the
+    # counts per macro-area, per region and national follow from these two small lists.
+    places = {
+        pk: (macro_area, region)
+        for pk, macro_area, region in Province.objects.values_list("pk", "macro_area", "region")
+    }
+    pairs = (
         PracticePage.objects.live()
         .public()
         .filter(locale=locale, province__isnull=False)
         .order_by()
-        .values("province__macro_area", "sector__code")
-        .annotate(n=Count("province", distinct=True))
+        .values_list("province_id", "sector__code")
+        .distinct()
     )
-    for row in rows:
-        covered[(row["province__macro_area"], row["sector__code"])] = row["n"]
-    national = (
-        PracticePage.objects.live()
-        .public()
-        .filter(locale=locale, province__isnull=False)
-        .order_by()
-        .values("sector__code")
-        .annotate(n=Count("province", distinct=True))
-    )
-    national = {row["sector__code"]: row["n"] for row in national}
-    region_totals = dict(Province.objects.values_list("region").annotate(n=Count("pk")))
-    by_region = {}
-    for row in (
-        PracticePage.objects.live()
-        .public()
-        .filter(locale=locale, province__isnull=False)
-        .order_by()
-        .values("province__region", "sector__code")
-        .annotate(n=Count("province", distinct=True))
-    ):
-        by_region[(row["province__region"], row["sector__code"])] = row["n"]
+    totals, region_totals = Counter(), Counter()
+    for macro_area, region in places.values():
+        totals[macro_area] += 1
+        region_totals[region] += 1
+    covered, national, by_region = Counter(), Counter(), Counter()
+    for province_id, sector_code in pairs:
+        macro_area, region = places[province_id]
+        covered[(macro_area, sector_code)] += 1
+        national[sector_code] += 1
+        by_region[(region, sector_code)] += 1
     regions = {
         region: {"provinces": total, "covered": {s.code: by_region.get((region, s.code), 0) for s in sectors}}
         for region, total in sorted(region_totals.items())

@@ -339,6 +339,10 @@ class PracticePage(BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    @classmethod
+    def served_queryset(cls, queryset):
+        return queryset.select_related("sector", "province")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
@@ -356,7 +360,12 @@ class PracticePage(BasePage):
         context["related"] = related_pages(
             self, [item.page for item in self.related_pages.select_related("page")]
         )
-        context["catalogue"] = catalogue = PracticeIndexPage.objects.get(path=self.path[: -self.steplen])
+        parent = self.get_parent()  # the catalogue the request was routed through, when it was
+        context["catalogue"] = catalogue = (
+            parent
+            if isinstance(parent, PracticeIndexPage)
+            else PracticeIndexPage.objects.get(path=parent.path)
+        )
         context["feeds"] = feed_links(catalogue, sector=self.sector) + (
             feed_links(catalogue, province=self.province) if self.province_id else []
         )

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from core.request_cache import top_page_of_type
 from practices import content, drafts
 from practices.admin_views import CompletenessReportView, can_see_report
 from practices.coverage import coverage_by_macro_area
@@ -31,7 +32,7 @@ REPLICATIONS_LISTED = 20
 
 
 def _catalogue(locale):
-    return PracticeIndexPage.objects.live().filter(locale=locale).first()
+    return top_page_of_type(PracticeIndexPage, locale)
 
 
 @hooks.register("load_site_content")

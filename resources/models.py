@@ -56,13 +56,14 @@ def withheld_document_ids():
     Registered as a ``withheld_document_ids`` hook: ``core.documents.public_documents`` leaves them out.
     """
     linked, published = set(), set()
-    for model in (WorkingGroupOutput, FocusGroupOutput):
-        for document_id, state in model.objects.filter(document__isnull=False).values_list(
-            "document_id", "state"
-        ):
-            linked.add(document_id)
-            if state == OutputState.PUBLISHED:
-                published.add(document_id)
+    outputs = [
+        model.objects.filter(document__isnull=False).order_by().values_list("document_id", "state")
+        for model in (WorkingGroupOutput, FocusGroupOutput)
+    ]
+    for document_id, state in outputs[0].union(*outputs[1:], all=True):  # one query
+        linked.add(document_id)
+        if state == OutputState.PUBLISHED:
+            published.add(document_id)
     return linked - published
 
 

@@ -29,7 +29,7 @@ SORTS = {
 
 
 def _sectors(locale):
-    return list(Sector.objects.filter(locale=locale).order_by("sort_order"))
+    return Sector.of_locale(locale)
 
 
 def library(request, page):

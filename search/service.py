@@ -33,6 +33,7 @@ from modelsearch.index import SearchField
 from core.documents import withheld_document_ids
 from core.models import Comune, Province, SiteDocument
 from core.models.taxonomy import normalize_name
+from core.request_cache import all_top_pages, is_restricted, top_pages
 from core.sections import collect_sections
 from core.sections import province_index as province_index_for_locale
 from core.text import clean_query as clean_text
@@ -119,6 +120,10 @@ def search_root(request):
         site = Site.find_for_request(request)
         if site is None:
             return None
+        root = site.root_page
+        for page in top_pages(active_locale(request)):  # the home pages the page chrome loads anyway
+            if page.depth == root.depth and page.translation_key == root.translation_key:
+                return page
         translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
         localized = (
             Page.objects.filter(
@@ -135,7 +140,7 @@ def search_root(request):
 
 def publicly_viewable(pages):
     """Pages with no view restriction on them or above them, in the query itself (``.public()`` loads every
-    restriction first, once per call)."""
+    restriction first, once per request)."""
     restriction = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
@@ -401,11 +406,14 @@ def hydrate(request, hits):
     root = search_root(request)
     root_depth = root.depth if root is not None else 2
     prefixes = {page.path[: 4 * depth] for page in pages.values() for depth in range(root_depth, page.depth)}
-    ancestors = (
-        {p.path: p for p in Page.objects.filter(path__in=prefixes).only("title", "path", "depth", "url_path")}
-        if prefixes
-        else {}
-    )
+    # The home pages and their children are loaded for the page chrome already; deeper ancestors are read here.
+    top = {page.path: page for page in all_top_pages()}
+    ancestors = {path: top[path] for path in prefixes if path in top}
+    if missing := prefixes - ancestors.keys():
+        ancestors.update(
+            (p.path, p)
+            for p in Page.objects.filter(path__in=missing).only("title", "path", "depth", "url_path")
+        )
     for hit in hits:
         if hit.kind == "page":
             page = pages.get(hit.pk)
@@ -471,10 +479,22 @@ def helpful_links(request, with_home_sections=True):
         extra_sections += links.get("sections", [])
     if home is None:
         return {"sectors": sectors}
-    links = {"sectors": sectors, "sections": list(pages.child_of(home).in_menu()) + extra_sections}
+    links = {"sectors": sectors, "sections": public_children_in_menu(home) + extra_sections}
     if with_home_sections:
         links.update(home_page=home, home_sections=collect_sections("home_page_sections", request, home))
     return links
+
+
+def public_children_in_menu(home):
+    """The home page's public children shown in the menu, from the top of the tree the request has loaded."""
+    return [
+        page
+        for page in top_pages(home.locale)
+        if page.depth == home.depth + 1
+        and page.path.startswith(home.path)
+        and page.show_in_menus
+        and not is_restricted(page)
+    ]
 
 
 PROVINCE_NAMES_KEY = "search:province-names"
@@ -500,10 +520,15 @@ def place_shortcuts(request, query, limit=10):
     if not province_ids and not comuni:
         return []
     province_index = province_index_for_locale(active_locale(request))
-    if province_index is None or not searchable_pages(request).filter(pk=province_index.pk).exists():
+    if province_index is None or is_restricted(province_index):
         return []
     shortcuts = []
-    for province in Province.objects.filter(pk__in=province_ids)[:limit] if province_ids else []:
+    # A Comune that gives its name to its Province (Treviso) brings the Province along.
+    known = {comune.province.pk: comune.province for comune in comuni}
+    provinces = [known[pk] for pk in province_ids if pk in known]
+    if set(province_ids) - known.keys():
+        provinces = list(Province.objects.filter(pk__in=province_ids))
+    for province in sorted(provinces, key=lambda province: (province.name, province.sigla))[:limit]:
         shortcuts.append(
             {"kind": "province", "province": province, "url": province_index.province_url(province)}
         )

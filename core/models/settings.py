@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectL
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page
 
+from core.request_cache import top_pages
+
 
 def _image_fk(label):
     return models.ForeignKey(
@@ -221,10 +223,13 @@ class SiteSettings(BaseSiteSetting):
         if not chosen:
             return []
         locale = Locale.get_active()
-        translated = {
-            p.translation_key: p
-            for p in Page.objects.live().filter(
-                translation_key__in=[p.translation_key for p in chosen], locale=locale
+        keys = {p.translation_key for p in chosen}
+        # The footer's pages are usually children of the home page, loaded once per request for the menu.
+        translated = {p.translation_key: p for p in top_pages(locale) if p.translation_key in keys}
+        missing = keys - translated.keys()
+        if missing:
+            translated.update(
+                (p.translation_key, p)
+                for p in Page.objects.live().filter(translation_key__in=missing, locale=locale)
             )
-        }
         return [translated.get(p.translation_key, p) for p in chosen]

@@ -257,6 +257,16 @@ class Sector(TranslatableTaxonomy):
     def label(self):
         return self.short_name or self.name
 
+    @classmethod
+    def of_locale(cls, locale):
+        """The sectors of a locale in their order: one query per request, however many parts list them."""
+        from core.request_cache import remember
+
+        return remember(
+            ("sectors", locale.pk),
+            lambda: list(cls.objects.filter(locale=locale).order_by("sort_order", "name")),
+        )
+
 
 class Theme(TranslatableTaxonomy):
     """A controlled theme shared by practices, news and documents."""

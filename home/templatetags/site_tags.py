@@ -9,6 +9,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page
 
 from core.models import SiteSettings
+from core.request_cache import all_top_pages, is_restricted, top_page_of_type, top_pages
 from core.structured_data import breadcrumb_list, json_ld_script, organization
 from home.models import HomePage, province_index_for_locale
 
@@ -37,7 +38,7 @@ def site_home(context):
     request = context.get("request")
 
     def compute():
-        home = HomePage.objects.live().filter(locale=_active_locale(request)).first()
+        home = top_page_of_type(HomePage, _active_locale(request))
         return home or HomePage.objects.live().order_by("path").first()
 
     return _cached(request, ("home", get_language()), compute)
@@ -45,14 +46,21 @@ def site_home(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The menu pages: children of the localized home page marked “show in menus”."""
+    """The menu pages: children of the localized home page marked “show in menus”, public ones only."""
     request = context.get("request")
     home = site_home(context)
     if home is None:
         return []
 
     def compute():
-        return list(home.get_children().live().public().in_menu().specific(defer=True))
+        return [
+            page
+            for page in top_pages(home.locale)
+            if page.depth == home.depth + 1
+            and page.path.startswith(home.path)
+            and page.show_in_menus
+            and not is_restricted(page)
+        ]
 
     return _cached(request, ("menu", home.pk), compute)
 
@@ -74,7 +82,11 @@ def language_links(context):
         translations = {}
         suffix = ""
         if isinstance(page, Page) and page.pk:
-            for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            if page.depth in (2, 3) and page.live:  # the top of the tree is loaded for the menu already
+                found = [top for top in all_top_pages() if top.translation_key == page.translation_key]
+            else:
+                found = page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in found:
                 translations[translation.locale.language_code] = translation
             page_url = page.url or ""
             if request is not None and page_url and request.path.startswith(page_url):
@@ -85,7 +97,17 @@ def language_links(context):
             if code in translations:
                 url = (translations[code].url or "") + suffix
             elif isinstance(page, Page) and page.pk:
-                home = HomePage.objects.live().filter(locale__language_code=code).first()
+                home = (
+                    next(
+                        (
+                            top
+                            for top in all_top_pages()
+                            if isinstance(top, HomePage) and top.locale.language_code == code
+                        ),
+                        None,
+                    )
+                    or HomePage.objects.live().filter(locale__language_code=code).first()
+                )
                 url = home.url if home else "/"
                 available = False
             elif request is not None:
@@ -113,6 +135,11 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return []
+    # The home page and its children come from the top of the tree the header has loaded already.
+    top = {top_page.path: top_page for top_page in top_pages(page.locale)}
+    paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
+    if all(path in top for path in paths):
+        return [top[path] for path in paths]
     return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
 
 

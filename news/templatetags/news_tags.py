@@ -6,6 +6,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from wagtail.models import Locale
+
 from core.models import Sector
 from core.structured_data import json_ld_script
 
@@ -74,5 +76,5 @@ def sector_label(context, sector):
     cache = request.__dict__.setdefault("_news_sector_labels", {}) if request is not None else {}
     language = get_language()
     if language not in cache:
-        cache[language] = {s.code: s.label for s in Sector.objects.filter(locale__language_code=language)}
+        cache[language] = {s.code: s.label for s in Sector.of_locale(Locale.get_active())}
     return cache[language].get(sector.code, sector.label)

@@ -1,0 +1,195 @@
+"""What every part of a page asks the database for again and again, asked once per request.
+
+The header, the footer, the sections of the home and Province pages and Wagtail itself each look up the
+active ``Locale``, a page's ``locale`` and the view restrictions (every ``.public()``). They are small tables
+that change only when an editor changes them, so ``RequestCacheMiddleware`` keeps one copy of each for the
+duration of a request (a context variable: nothing outlives the request, nothing is shared between
+requests or threads), and:
+
+- ``Locale.objects.get_for_language`` (so ``Locale.get_active()`` and ``get_default()``) and
+  ``page.locale`` read the request's copy of the locale table: one query per request instead of one per
+  call;
+- ``PageQuerySet.public()`` / ``not_public()`` build their filter from the request's copy of the view
+  restrictions: one query per request instead of one per call;
+- ``is_restricted(page)`` answers “is this page in a private section?” from the same copy.
+
+Saving or deleting a locale, a view restriction or a page drops the copies, so a request that changes one
+reads the new state afterwards. Outside a request (commands, shell, tests that call a view directly) nothing
+is kept unless the code runs inside ``request_cache()``.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+
+_store = ContextVar("request_cache", default=None)
+
+
+@contextmanager
+def request_cache():
+    """Keep the per-request copies for the duration of the block."""
+    token = _store.set({})
+    try:
+        yield
+    finally:
+        _store.reset(token)
+
+
+class RequestCacheMiddleware:
+    """Opens the request's cache (see the module's docstring); first in ``MIDDLEWARE``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_cache():
+            return self.get_response(request)
+
+
+def active():
+    """Whether the code runs in a request (or a ``request_cache()`` block)."""
+    return _store.get() is not None
+
+
+def remember(key, compute):
+    """``compute()`` once per request for ``key`` (every time outside a request)."""
+    store = _store.get()
+    if store is None:
+        return compute()
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def forget(**kwargs):
+    """Drop every copy (a locale, a view restriction or a page was saved or deleted)."""
+    store = _store.get()
+    if store:
+        store.clear()
+
+
+# Locales ------------------------------------------------------------------------------------------------
+
+
+def _locales():
+    from wagtail.models import Locale
+
+    def load():
+        locales = list(Locale.objects.all())
+        return {
+            "code": {locale.language_code: locale for locale in locales},
+            "id": {locale.pk: locale for locale in locales},
+        }
+
+    return remember("locales", load)
+
+
+def _get_for_language(manager, language_code):
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    if _store.get() is None:
+        return _original_get_for_language(manager, language_code)
+    code = get_supported_content_language_variant(language_code)
+    try:
+        return _locales()["code"][code]
+    except KeyError:
+        raise manager.model.DoesNotExist(f"No locale for {code!r}") from None
+
+
+class _LocaleDescriptor(ForwardManyToOneDescriptor):
+    """``page.locale`` from the request's copy of the locale table."""
+
+    def get_object(self, instance):
+        if _store.get() is not None:
+            locale = _locales()["id"].get(instance.locale_id)
+            if locale is not None:
+                return locale
+        return super().get_object(instance)
+
+
+# View restrictions --------------------------------------------------------------------------------------
+
+
+def page_restrictions():
+    """Every page view restriction, with its page (one query per request)."""
+    from wagtail.models import PageViewRestriction
+
+    return remember("page-restrictions", lambda: list(PageViewRestriction.objects.select_related("page")))
+
+
+def _private_q(queryset):
+    q = Q()
+    for restriction in page_restrictions():
+        q |= queryset.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])  # no private section: match no page
+
+
+def is_restricted(page):
+    """Whether the page is in a private section (itself or an ancestor has a view restriction)."""
+    if page.alias_of_id:  # an alias follows its source's restrictions
+        return page.get_view_restrictions().exists()
+    return any(page.path.startswith(restriction.page.path) for restriction in page_restrictions())
+
+
+# Installation -------------------------------------------------------------------------------------------
+
+_original_get_for_language = None
+
+
+def install():
+    """Route Wagtail's locale look-ups and ``.public()`` through the request's copies (``CoreConfig.ready``)."""
+    global _original_get_for_language
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.models import Locale, Page, PageViewRestriction
+    from wagtail.models.i18n import LocaleManager
+    from wagtail.query import PageQuerySet
+
+    if _original_get_for_language is None:
+        _original_get_for_language = LocaleManager.get_for_language
+        LocaleManager.get_for_language = _get_for_language
+        Page.locale = _LocaleDescriptor(Page._meta.get_field("locale"))
+        PageQuerySet.private_q = _private_q
+
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        for sender in (Locale, PageViewRestriction):
+            signal.connect(forget, sender=sender, dispatch_uid=f"request-cache-{name}-{sender.__name__}")
+        signal.connect(_forget_on_page_change, dispatch_uid=f"request-cache-{name}-page")
+
+
+def _forget_on_page_change(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        forget()
+
+
+# The top of the tree -------------------------------------------------------------------------------------
+
+
+def all_top_pages():
+    """The live pages at depth 2 and 3 (the home pages and their children) of every locale, in tree order.
+
+    The header, the footer, the breadcrumbs, the language switcher and the sections that link to an index
+    page (newsroom, events, catalogue, Provinces) all find their pages here: one query per request. The
+    pages are specific instances with their own fields deferred (Wagtail's ``specific(defer=True)``): use
+    them for titles, URLs and the tree, and load the page itself to read its content.
+    """
+    from wagtail.models import Page
+
+    return remember(
+        "top-pages",
+        lambda: list(Page.objects.live().filter(depth__in=(2, 3)).order_by("path").specific(defer=True)),
+    )
+
+
+def top_pages(locale):
+    """The live pages of a locale at depth 2 and 3 (its home page and the home's children), in tree order."""
+    return [page for page in all_top_pages() if page.locale_id == locale.pk]
+
+
+def top_page_of_type(model, locale):
+    """The first live page of ``model`` at the top of the locale's tree, or None."""
+    return next((page for page in top_pages(locale) if isinstance(page, model)), None)
