@@ -177,12 +177,20 @@ class ContentLoader:
         return StreamBuilder(self.memory)
 
     def page(self, parent, model, slug, **fields):
-        """The child of ``parent`` with this slug, created and published if missing (never updated)."""
+        """The child of ``parent`` with this slug, created and published if missing (never updated).
+
+        A page the loader creates gets a translation key derived from its parent's and its slug, so a later
+        run finds it wherever an editor moved it (or whatever slug they gave it) and does not create it again.
+        """
         existing = Page.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
             return existing.specific
+        key = uuid.uuid5(uuid.UUID(str(parent.translation_key)), slug)
+        moved = Page.objects.filter(translation_key=key, locale_id=parent.locale_id).first()
+        if moved is not None:
+            return moved.specific
         values = {key: self.t(value) for key, value in fields.items()}
-        page = model(slug=slug, locale=parent.locale, **values)
+        page = model(slug=slug, locale=parent.locale, translation_key=key, **values)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created.append(page)

@@ -1,17 +1,11 @@
 """The site as loaded: the content in both languages, menus, the Provinces, every page with its chrome."""
 
-import io
 import re
-
-from django.core.management import call_command
 
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 import pytest
-
-from core.models import Sector
-from home.models import ContentPage
 
 MAIN_PAGES = [
     ("/", "/en/"),
@@ -26,22 +20,6 @@ MAIN_PAGES = [
     ("/note-legali/", "/en/legal-notes/"),
     ("/mappa-del-sito/", "/en/site-map/"),
 ]
-
-
-@pytest.mark.django_db
-def test_loader_is_idempotent_and_keeps_editors_changes():
-    project = ContentPage.objects.get(slug="il-progetto", locale__language_code="it")
-    project.title = "Il progetto (titolo scelto dalla redazione)"
-    project.save_revision().publish()
-    pages_before = Page.objects.count()
-    sectors_before = Sector.objects.count()
-
-    call_command("load_site_content", stdout=io.StringIO())
-
-    assert Page.objects.count() == pages_before
-    assert Sector.objects.count() == sectors_before == 6
-    project.refresh_from_db()
-    assert project.title == "Il progetto (titolo scelto dalla redazione)"
 
 
 @pytest.mark.django_db

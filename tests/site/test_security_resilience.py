@@ -1,4 +1,8 @@
-"""Resilience: the site keeps answering when the shared cache or the database connection fails."""
+"""Resilience: the site keeps answering when the shared cache or the database connection fails.
+
+Every public page, in process, with Redis at a closed port; tests/test_security_resilience_server.py
+stops a real Redis and kills the database connections of a real gunicorn server while requests run.
+"""
 
 import logging
 import socket
@@ -94,105 +98,57 @@ def test_the_cache_works_when_redis_answers(client):
 
 
 def test_database_connections_are_health_checked():
+    """The setting; tests/test_security_resilience_server.py kills the connections of a real server."""
     from django.conf import settings
 
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
 
 
-@pytest.fixture
-def app_server(django_db_setup, django_db_blocker):
-    """The site under gunicorn (one worker, persistent connections) on the test database."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-    from pathlib import Path
+@pytest.mark.django_db
+def test_the_loader_run_again_keeps_the_editors_changes(client):
+    """``load_site_content`` again (a deployment does so) after the editors changed, added and moved pages."""
+    import io
 
-    from django.db import connection
+    from django.core.management import call_command
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL")
-    port = closed_port()
-    settings_dict = connection.settings_dict
-    url = (
-        f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}@{settings_dict['HOST'] or '127.0.0.1'}:"
-        f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
-    )
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "CONN_MAX_AGE": "600",
-        "DJANGO_SETTINGS_MODULE": "site_cms.settings.test",
-    }
-    root = Path(__file__).resolve().parents[2]  # the repository (this file is in tests/site/)
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "site_cms.wsgi",
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-        ],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=5)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    from wagtail.models import Page
 
+    from core.models import Sector
+    from home.models import ContentPage
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=False)
-def test_a_dropped_database_connection_is_not_a_500(app_server):
-    import urllib.error
-    import urllib.request
+    def italian(slug):
+        return ContentPage.objects.get(slug=slug, locale__language_code="it")
 
-    from django.db import connection
-
-    import psycopg2
-
-    def status(path):
-        try:
-            with urllib.request.urlopen(app_server + path, timeout=30) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    assert status("/") == 200
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params["dbname"] = "postgres"
-    killer = psycopg2.connect(**params)
-    killer.autocommit = True
-    with killer.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
-            [
-                connection.settings_dict["NAME"],
-                connection.connection.get_backend_pid() if connection.connection else 0,
-            ],
+    # Changed text.
+    project = italian("il-progetto")
+    project.title = "Il progetto (titolo scelto dalla redazione)"
+    project.intro = "Un'introduzione riscritta dalla redazione."
+    project.save_revision().publish()
+    # An added page.
+    communication = italian("comunicazione")
+    communication.add_child(
+        instance=ContentPage(
+            title="Novità della redazione", slug="novita-della-redazione", locale=communication.locale
         )
-        assert cursor.fetchone()[0] >= 1  # the server's persistent connection
-    killer.close()
-    assert status("/") == 200
-    # The server sees only committed rows (the site tier's content is in a transaction): the sitemap is another
-    # page built from the database.
-    assert status("/sitemap.xml") == 200
+    ).save_revision().publish()
+    # A moved page, renamed too: the contacts leave the home page for Comunicazione.
+    contacts = italian("contatti")
+    contacts.move(communication, pos="last-child")
+    contacts = ContentPage.objects.get(pk=contacts.pk)
+    contacts.slug = "scrivici"
+    contacts.save_revision().publish()
+    pages_before = Page.objects.count()
+    sectors_before = Sector.objects.count()
+
+    call_command("load_site_content", verbosity=0, stdout=io.StringIO())
+
+    assert Page.objects.count() == pages_before  # nothing created again, nothing duplicated
+    assert Sector.objects.count() == sectors_before == 6
+    project = italian("il-progetto")
+    assert project.title == "Il progetto (titolo scelto dalla redazione)"
+    assert project.intro == "Un'introduzione riscritta dalla redazione."
+    assert ContentPage.objects.filter(slug="novita-della-redazione").count() == 1
+    assert not ContentPage.objects.filter(slug="contatti", locale__language_code="it").exists()
+    assert ContentPage.objects.get(pk=contacts.pk).get_parent().pk == communication.pk
+    for path in ("/il-progetto/", "/comunicazione/novita-della-redazione/", "/comunicazione/scrivici/"):
+        assert client.get(path).status_code == 200, path
