@@ -139,13 +139,21 @@ def _postgres_params(settings_dict, dbname):
     }
 
 
+def _test_database_name(connection):
+    """The test database's name: ``NAME`` once pytest-django has switched it (it has not always done so when
+    a module's fixture runs), else the name it gives the test database."""
+    name = connection.settings_dict["NAME"]
+    if name == (connection.settings_dict.get("TEST") or {}).get("NAME") or str(name).startswith("test_"):
+        return name
+    return connection.creation._get_test_db_name()
+
+
 @pytest.fixture(scope="module")
 def server_database(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import connection, connections
 
     settings_dict = connection.settings_dict
-    # The test database's name (outside a test, ``settings_dict["NAME"]`` may still name the site's own).
-    name = connection.creation._get_test_db_name()
+    name = _test_database_name(connection)
     if connection.vendor == "sqlite":
         if not Path(name).is_file():
             pytest.skip("the test database is not a file")
@@ -296,6 +304,15 @@ def app_server(server_database, redis_server, tmp_path_factory):
             process.wait(timeout=10)
 
 
+@pytest.fixture(autouse=True)
+def _server_log(request):
+    """The end of the server's log, printed after each test: pytest shows it when the test failed."""
+    yield
+    if "app_server" in request.fixturenames:
+        lines = request.getfixturevalue("app_server").log_text().splitlines()
+        print("gunicorn's log, last lines:", *lines[-40:], sep="\n")
+
+
 class Load:
     """Clients that request ``paths`` in turn, each noting when its request started and what came back."""
 
@@ -311,7 +328,7 @@ class Load:
         while not self.stopping.is_set():
             path = self.paths[i % len(self.paths)]
             started = time.monotonic()
-            status = self.server.status(path, timeout=20)
+            status = self.server.status(path, timeout=30)
             with self.lock:
                 self.results.append((started, path, status))
             i += 1
@@ -320,7 +337,7 @@ class Load:
         with self.lock:
             return [(path, status) for started, path, status in self.results if started > moment]
 
-    def wait_for_requests_after(self, moment, count, timeout=20):
+    def wait_for_requests_after(self, moment, count, timeout=60):
         wait_for(
             lambda: len(self.started_after(moment)) >= count, timeout, f"{count} requests after the event"
         )
@@ -421,7 +438,7 @@ class AdminSession:
         self.cookies = {}
         self.csrf = ""
 
-    def _request(self, method, path, body=None, headers=None, timeout=20):
+    def _request(self, method, path, body=None, headers=None, timeout=60):
         connection = http.client.HTTPConnection(self.server.base.removeprefix("http://"), timeout=timeout)
         try:
             connection.request(method, path, body=body, headers={**self._headers(), **(headers or {})})
@@ -481,7 +498,7 @@ class AdminSession:
         }
         return "/admin/documents/multiple/add/", headers, head + content + tail
 
-    def upload(self, title, during=None, timeout=30):
+    def upload(self, title, during=None, timeout=60):
         """Upload a large PDF; ``during`` runs once half of it is sent. The JSON answer, or the error."""
         path, headers, body = self.upload_request(title)
         half = len(body) // 2
