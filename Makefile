@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= site_cms.settings.dev
 
-.PHONY: install assets run serve test lint check messages bench clean
+.PHONY: install assets run serve test lint check messages bench loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ messages: install
 bench: install assets
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m practices.bench
+
+## make loadtest: a bounded load run (64 clients for 60 s) against gunicorn with the production settings on
+## PostgreSQL (database `loadtest`, or LOADTEST_DATABASE_URL) and Redis; prints the non-2xx responses and the
+## latency percentiles. Needs wrk and redis-server (Debian: apt-get install wrk redis-server).
+loadtest: install assets
+	tests/loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules core/static/vendor static_collected
