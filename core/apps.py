@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         # Models and signal receivers can be imported only once the app registry is ready.
         from django.db.models.signals import post_migrate, pre_save
 
+        from core import page_cache
         from core.images import purge_renditions_on_collection_change
         from core.models import SiteImage
         from core.request_cache import install as install_request_cache
@@ -25,3 +26,4 @@ class CoreConfig(AppConfig):
         pre_save.connect(
             purge_renditions_on_collection_change, sender=SiteImage, dispatch_uid="core-image-moved"
         )
+        page_cache.connect()

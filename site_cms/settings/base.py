@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "core.request_cache.RequestCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the shared cache (core.page_cache): a hit skips everything below.
+    "core.page_cache.PageCacheMiddleware",
     "site_cms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -141,6 +144,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis when REDIS_URL is set; if it stops answering the site serves without cache (core.cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
+# The anonymous page cache (core.page_cache): how long a public page is kept in the shared cache and in a
+# reverse proxy (s-maxage), purged on every content change; 0 disables it. Browsers keep a page for
+# PAGE_CACHE_BROWSER_SECONDS (they cannot be purged) and then revalidate it with its ETag.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# A reverse proxy in front of the app servers (Varnish, deploy/varnish/default.vcl), purged by Wagtail's
+# frontend cache on every content change: FRONTEND_CACHE_URL is where it accepts PURGE requests.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
