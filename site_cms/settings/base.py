@@ -145,9 +145,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
 # The anonymous page cache (core.page_cache): how long a public page is kept in the shared cache and in a
-# reverse proxy (s-maxage), purged on every content change; 0 disables it. Browsers keep a page for
-# PAGE_CACHE_BROWSER_SECONDS (they cannot be purged) and then revalidate it with its ETag.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# reverse proxy (s-maxage), purged on every content change; 0 disables it. It is on by default only with
+# Redis: a purge must reach every process that serves pages (each gunicorn worker, and the change may come
+# from a command such as publish_scheduled), and a local-memory cache is one process's own. Browsers keep
+# a page for PAGE_CACHE_BROWSER_SECONDS (they cannot be purged) and then revalidate it with its ETag.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 # A reverse proxy in front of the app servers (Varnish, deploy/varnish/default.vcl), purged by Wagtail's
 # frontend cache on every content change: FRONTEND_CACHE_URL is where it accepts PURGE requests.

@@ -9,6 +9,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is on in the tests (one process, so local memory is shared by every request): every test
+# that changes content and reads a page again checks that the change purged it.
+PAGE_CACHE_SECONDS = 600
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 DOCUMENTS_ROOT = BASE_DIR / ".test-protected-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
