@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= site_cms.settings.dev
 
-.PHONY: install assets run serve test lint check messages bench loadtest clean
+.PHONY: install assets run serve test lint check messages bench loadtest scale-demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ bench: install assets
 ## latency percentiles. Needs wrk and redis-server (Debian: apt-get install wrk redis-server).
 loadtest: install assets
 	tests/loadtest/run.sh
+
+## make scale-demo: the production topology under load (deploy/scale_demo.py: Varnish, two gunicorn app
+## servers, PostgreSQL, Redis, shared folders; 64 connections for 60 s, a publish halfway)
+scale-demo: install assets
+	$(BIN)/python deploy/scale_demo.py
 
 clean:
 	rm -rf $(VENV) node_modules core/static/vendor static_collected

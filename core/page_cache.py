@@ -28,7 +28,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 logger = logging.getLogger("core.page_cache")
@@ -219,7 +219,12 @@ def purge_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
     from wagtail.models import Site
 
-    purge_urls_from_cache([site.root_url + "/" for site in Site.objects.all()])
+    try:
+        urls = [site.root_url + "/" for site in Site.objects.all()]
+    except DatabaseError:  # the tables are not there yet (a migration being applied)
+        logger.warning("Reverse proxy not purged: the sites could not be read.", exc_info=True)
+        return
+    purge_urls_from_cache(urls)
 
 
 # What changes a page: the receivers, connected by CoreConfig.ready() ---------------------------------------
@@ -256,11 +261,15 @@ WAGTAIL_CONTENT = {
 
 def _is_content_model(model):
     """Is a saved or deleted row of ``model`` a change of what the public pages show?"""
+    from django.apps import apps as global_apps
+
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page
     from wagtail.snippets.models import get_snippet_models
 
+    if model._meta.apps is not global_apps:
+        return False  # a migration's historical model: no page is served from that state
     if issubclass(model, Page):
         return False  # pages have their own rules (on_save, on_delete, the page signals)
     meta = model._meta

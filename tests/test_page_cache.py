@@ -364,3 +364,13 @@ def test_content_model_rules():
     assert not page_cache.is_content_model(PageFeedback)
     assert not page_cache.is_content_model(NewsPageAttachment)  # published with its page
     assert not page_cache.is_content_model(ContentPage)  # pages have their own signals
+
+
+def test_migrations_do_not_purge():
+    """A data migration saves historical models: they are not the site's, and reading the sites then fails."""
+    from django.apps import apps
+    from django.db.migrations.state import ProjectState
+
+    historical = ProjectState.from_apps(apps).apps
+    assert not page_cache.is_content_model(historical.get_model("wagtailcore", "Site"))
+    assert not page_cache.is_content_model(historical.get_model("core", "SiteSettings"))

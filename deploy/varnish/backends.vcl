@@ -1,10 +1,11 @@
 # The app servers behind Varnish: two gunicorn processes, load-balanced round robin, each checked every
-# two seconds (a server that stops answering is left out until it answers again).
+# three seconds; a server that fails four checks of five is left out until it answers again (a busy server
+# answers slowly but stays in).
 probe app_health {
     .url = "/robots.txt";
-    .interval = 2s;
-    .timeout = 2s;
-    .window = 3;
+    .interval = 3s;
+    .timeout = 5s;
+    .window = 5;
     .threshold = 2;
     .initial = 2;
 }
