@@ -188,11 +188,16 @@ class PageCacheMiddleware:
 _state = threading.local()
 
 
+def invalidate():
+    """Makes every stored page stale in this cache (no reverse proxy, no waiting for a commit)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
 def purge(reason=""):
     """Makes every stored page stale now, and again (with the reverse proxy) when the transaction commits."""
     if seconds() <= 0 and not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    invalidate()
     _state.requested = getattr(_state, "requested", 0) + 1
     transaction.on_commit(_purge_after_commit)
     logger.debug("Page cache purged: %s", reason)
@@ -204,7 +209,7 @@ def _purge_after_commit():
     if getattr(_state, "flushed", 0) >= requested:
         return
     _state.flushed = requested
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    invalidate()
     purge_frontend_cache()
 
 

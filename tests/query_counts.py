@@ -20,7 +20,12 @@ def queries_of(captured):
 
 @contextmanager
 def assert_queries(max_count, *, using=connection):
-    """Fail when the block runs more than ``max_count`` queries or any identical query twice."""
+    """Fail when the block runs more than ``max_count`` queries or any identical query twice.
+
+    The page cache is emptied first: what is counted is the page being rendered, not read from the cache."""
+    from core.page_cache import invalidate
+
+    invalidate()
     with CaptureQueriesContext(using) as captured:
         yield captured
     sqls = queries_of(captured)
