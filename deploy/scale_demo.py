@@ -327,7 +327,11 @@ def main():
         f"{counters.get('backend_req', '?')} requests to the app servers (warm-up included)"
     )
     for name in targets:
-        shown = f"{seen[name] - published_at:.2f} s after the publish" if name in seen else "NOT by a minute after the load"
+        shown = (
+            f"{seen[name] - published_at:.2f} s after the publish"
+            if name in seen
+            else "NOT by a minute after the load"
+        )
         print(f"  change visible {name + ':':<24} {shown}")
     timeouts = re.search(r"timeout (\d+)", errors.group(1)) if errors else None
     ok = (
