@@ -29,13 +29,14 @@ PYTHON = sys.executable
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 LUA = ROOT / "deploy" / "scale_demo.lua"
 
-# Run with `manage.py shell` when the load starts: Django is ready long before the time to publish comes.
+# Run with `manage.py shell` before the load starts (Django takes a while to start on a saturated machine):
+# it says which page it will change, then publishes the change when told to (a line on its input).
 PUBLISH = """
-import time
+import sys, time
 from home.models import ContentPage
 page = ContentPage.objects.live().filter(locale__language_code="it").order_by("path").first()
 print("PATH", page.url, flush=True)
-time.sleep(max(0, {at} - time.time()))
+sys.stdin.readline()
 page.intro = "Aggiornamento della prova di carico: {marker}."
 page.save_revision().publish()
 print("PUBLISHED", time.time(), flush=True)
@@ -168,6 +169,9 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app server")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument(
+        "--publish-at", type=float, default=0.25, help="when the publish starts, as a fraction of the run"
+    )
+    parser.add_argument(
         "--database",
         default=os.environ.get(
             "SCALE_DEMO_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/province_scale_demo"
@@ -256,6 +260,16 @@ def main():
         log(f"{len(paths)} pages from the sitemap, visited once in {time.monotonic() - started:.1f} s")
         log(f"load: {args.clients} connections for {args.duration} s through Varnish")
 
+        marker = f"modifica-{int(time.time())}"
+        publisher = subprocess.Popen(
+            [PYTHON, str(ROOT / "manage.py"), "shell", "-c", PUBLISH.format(marker=marker)],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        path = next(line.split()[1] for line in publisher.stdout if line.startswith("PATH "))
         wrk = subprocess.Popen(
             [
                 "wrk",
@@ -273,24 +287,22 @@ def main():
             text=True,
         )
         load_started = time.time()
-        at = load_started + args.duration / 2
-        marker = f"modifica-{int(at)}"
-        publisher = subprocess.Popen(
-            [PYTHON, str(ROOT / "manage.py"), "shell", "-c", PUBLISH.format(at=at, marker=marker)],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        path = next(line.split()[1] for line in publisher.stdout if line.startswith("PATH "))
         targets = {f"app server {i} (:{port})": f"http://127.0.0.1:{port}" for i, port in enumerate(ports, 1)}
         targets["through Varnish"] = proxy
         seen, watchers = watch_change(targets, path, marker, until=load_started + args.duration + 60)
+        # The publish itself takes a while on a machine saturated by the load (the load generator runs on
+        # it too): it is started at a quarter of the run so that it ends within it.
+        time.sleep(args.duration * args.publish_at)
+        publisher.stdin.write("publish\n")
+        publisher.stdin.flush()
         published_at = float(
             next(line.split()[1] for line in publisher.stdout if line.startswith("PUBLISHED "))
         )
         publisher.wait(timeout=60)
-        log(f"published a change of {path} at {published_at - load_started:.1f} s into the load")
+        log(
+            f"published a change of {path}: started at {args.duration * args.publish_at:.0f} s into the load, "
+            f"done at {published_at - load_started:.1f} s"
+        )
         for watcher in watchers:
             watcher.join()
         output, _ = wrk.communicate(timeout=args.duration + 60)
