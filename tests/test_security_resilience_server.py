@@ -26,6 +26,10 @@ from pathlib import Path
 
 import pytest
 
+# The server runs on a copy of the test database: the marker makes pytest-django create that database even
+# when this module runs alone (it sets up only the databases that the collected tests ask for).
+pytestmark = pytest.mark.django_db
+
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 REDIS_SERVER = shutil.which("redis-server")
