@@ -144,6 +144,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A hello-world view at /_bench/hello/, for the benchmark only (`make bench` sets it): off everywhere else.
+BENCH_HELLO_WORLD = os.environ.get("BENCH_HELLO_WORLD") == "1"
+
 # Redis when REDIS_URL is set; if it stops answering the site serves without cache (core.cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
