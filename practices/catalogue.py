@@ -97,6 +97,7 @@ class Catalogue:
         self.params = params
         self.language_code = language_code
         self.query = clean_query(params.get("q"), practice_search.MAX_QUERY_LENGTH)
+        self._searched = None
         self.facets = self.build_facets()
         sort = params.get("ordina") or ""
         default = "pertinenza" if self.query else "recenti"
@@ -224,8 +225,11 @@ class Catalogue:
         return queryset
 
     def searched(self):
-        queryset, ranked = practice_search.search(self.base_queryset(), self.query, self.language_code)
-        return queryset, ranked
+        """(queryset, ranked), built once per request: the counts and the results share it, and with it
+        the one query of the view restrictions that ``.public()`` reads."""
+        if self._searched is None:
+            self._searched = practice_search.search(self.base_queryset(), self.query, self.language_code)
+        return self._searched
 
     def results(self):
         queryset, ranked = self.searched()
