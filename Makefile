@@ -64,10 +64,11 @@ messages: install
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=static_collected
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
-## make bench: page timings (tests/bench.py), then the catalogue at 10,000 practices on PostgreSQL
+## make bench: the main pages served by gunicorn on PostgreSQL with 10,000 practices (tests/bench.py), then
+## the catalogue's query plans (practices/bench.py)
 bench: install assets
 	$(BIN)/python -m tests.bench
-	$(BIN)/python -m practices.bench
+	$(BIN)/python -m practices.bench --explain
 
 ## make loadtest: a bounded load run (64 clients for 60 s) against gunicorn with the production settings on
 ## PostgreSQL (database `loadtest`, or LOADTEST_DATABASE_URL) and Redis; prints the non-2xx responses and the

@@ -2,17 +2,19 @@
 
 Every facet is a GET parameter (repeatable: values of one facet are OR-ed, facets are AND-ed), so every
 filtered view has a shareable URL. Facet counts are “disjunctive”: the counts of a facet apply every
-other facet, so a visitor sees how many practices each choice would give. All the counts come from two
-queries whatever the number of practices (see compute_facet_counts).
+other facet, so a visitor sees how many practices each choice would give. All the counts come from one
+SQL query of aggregates whatever the number of practices (see count_facets).
 Unknown values are ignored (never an error).
 """
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +97,7 @@ class Catalogue:
         self.params = params
         self.language_code = language_code
         self.query = clean_query(params.get("q"), practice_search.MAX_QUERY_LENGTH)
+        self._searched = None
         self.facets = self.build_facets()
         sort = params.get("ordina") or ""
         default = "pertinenza" if self.query else "recenti"
@@ -212,14 +215,21 @@ class Catalogue:
             if facet is skip or not facet.selected:
                 continue
             values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
-            queryset = queryset.filter(**{f"{facet.lookup}__in": values})
-        if any(f.selected for f in self.facets if f.param == "tema" and f is not skip):
-            queryset = queryset.distinct()
+            if facet.param == "tema":
+                # A subquery rather than a join: a practice with two chosen themes is listed once.
+                through = PracticePage.themes.through
+                linked = through.objects.filter(theme__translation_key__in=values).values("practicepage_id")
+                queryset = queryset.filter(pk__in=linked)
+            else:
+                queryset = queryset.filter(**{f"{facet.lookup}__in": values})
         return queryset
 
     def searched(self):
-        queryset, ranked = practice_search.search(self.base_queryset(), self.query, self.language_code)
-        return queryset, ranked
+        """(queryset, ranked), built once per request: the counts and the results share it, and with it
+        the one query of the view restrictions that ``.public()`` reads."""
+        if self._searched is None:
+            self._searched = practice_search.search(self.base_queryset(), self.query, self.language_code)
+        return self._searched
 
     def results(self):
         queryset, ranked = self.searched()
@@ -238,8 +248,8 @@ class Catalogue:
         return queryset.select_related("sector", "province").prefetch_related("themes").order_by(*order)
 
     def compute_facet_counts(self):
-        """All the facet counts from two queries: the facet values of every matching practice, then
-        counted in Python (a practice counts for facet F when it passes every selected facet but F)."""
+        """Every facet's options with their counts (a practice counts for facet F when it passes every
+        selected facet but F), and ``self.total``, the number of results."""
         # The unfiltered catalogue (the most visited view) reuses its counts until a practice changes.
         cache_key = None if self.is_filtered() else FACETS_CACHE_KEY.format(self.index_page.locale_id)
         cached = cache.get(cache_key) if cache_key else None
@@ -266,46 +276,134 @@ class Catalogue:
         return self.facets
 
     def count_facets(self):
+        """One Counter per facet (database value -> practices) and ``self.total``, from one SQL query.
+
+        Disjunctive counts: a practice counts for facet F when it passes every selected facet but F. The
+        query tags each matching practice with ``miss``: -1 when it passes every selected facet, the
+        index of the one facet it fails, or -2 when it fails two or more (it then counts nowhere). Then it
+        groups by (miss, value) for every facet: with GROUPING SETS on PostgreSQL (one pass), with a
+        UNION ALL of GROUP BYs elsewhere; the themes (several per practice) are grouped over the join
+        table. A facet's count of a value adds its rows with ``miss`` -1 and with ``miss`` its own index.
+        """
         searched, _ranked = self.searched()
-        single = [f for f in self.facets if f.param != "tema"]
-        rows = list(searched.order_by().values_list("pk", *[f.group_by for f in single]))
-        themes = {}
-        if rows:
-            through = PracticePage.themes.through
-            for practice_id, key in through.objects.filter(
-                practicepage_id__in=searched.values("pk")
-            ).values_list("practicepage_id", "theme__translation_key"):
-                themes.setdefault(practice_id, set()).add(key)
-        selected = []
-        for facet in self.facets:
-            values = {int(v) for v in facet.selected} if facet.param == "anno" else set(facet.db_values)
-            selected.append(values)
-        counters = [Counter() for _facet in self.facets]
-        self.total = 0  # practices passing every selected facet: the number of results
         theme_index = next(i for i, f in enumerate(self.facets) if f.param == "tema")
-        for row in rows:
-            values = list(row[1:])
-            values.insert(theme_index, themes.get(row[0], set()))
-            failing = []
-            for i, wanted in enumerate(selected):
-                if not wanted:
-                    continue
-                value = values[i]
-                ok = bool(value & wanted) if i == theme_index else value in wanted
-                if not ok:
-                    failing.append(i)
-                    if len(failing) > 1:
-                        break
-            if len(failing) > 1:
+        rank_index = next(i for i, f in enumerate(self.facets) if f.param == "replica")
+        columns = {"pid": F("pk"), "tkey": F("translation_key")}
+        for i, facet in enumerate(self.facets):
+            if i not in (theme_index, rank_index):
+                columns[f"fv{i}"] = F(facet.group_by)
+        theme_facet = self.facets[theme_index]
+        if theme_facet.selected:
+            through = PracticePage.themes.through
+            columns["theme_ok"] = Exists(
+                through.objects.filter(
+                    practicepage_id=OuterRef("pk"), theme__translation_key__in=theme_facet.db_values
+                )
+            )
+        inner_sql, inner_params = searched.order_by().values(**columns).query.sql_with_params()
+        params = list(inner_params)
+
+        # The furthest replication of each practice, from one pass over the replications (a hash join).
+        rank_cases = " ".join(f"WHEN %s THEN {rank}" for rank in REPLICATION_RANKS.values())
+        params += list(REPLICATION_RANKS)
+        replication = Replication._meta.db_table
+
+        conditions = []  # (facet index, SQL that is true when the practice passes that facet)
+        for i, facet in enumerate(self.facets):
+            if not facet.selected:
                 continue
-            if not failing:
-                self.total += 1
-            targets = failing if failing else range(len(self.facets))
-            for i in targets:
-                if i == theme_index:
-                    counters[i].update(values[i])
-                else:
-                    counters[i][values[i]] += 1
+            if i == theme_index:
+                conditions.append((i, "m.theme_ok", []))
+                continue
+            values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
+            column = f"m.fv{i}" if i != rank_index else "COALESCE(r.rank, 0)"
+            placeholders = ", ".join(["%s"] * len(values))
+            conditions.append((i, f"{column} IN ({placeholders})", values))
+        if conditions:
+            passes = [f"CASE WHEN {sql} THEN 1 ELSE 0 END" for _i, sql, _values in conditions]
+            first_failing = " ".join(f"WHEN ok{i} = 0 THEN {i}" for i, _sql, _values in conditions)
+            flags = ", ".join(f"{sql} AS ok{i}" for (i, _s, _v), sql in zip(conditions, passes, strict=True))
+            for _i, _sql, values in conditions:
+                params += values
+            total = " + ".join(f"ok{i}" for i, _sql, _values in conditions)
+            miss = (
+                f"CASE {total} WHEN {len(conditions)} THEN -1 "
+                f"WHEN {len(conditions) - 1} THEN CASE {first_failing} END ELSE -2 END"
+            )
+            flags = ", " + flags
+        else:
+            flags, miss = "", "-1"
+        single = [i for i in range(len(self.facets)) if i not in (theme_index, rank_index)]
+        values = ", ".join(f"m.fv{i} AS fv{i}" for i in single)
+        sql = f"""
+            WITH m AS ({inner_sql}),
+            r AS (
+                SELECT practice_key, MAX(CASE status {rank_cases} ELSE 0 END) AS rank
+                FROM {replication} GROUP BY practice_key
+            ),
+            flagged AS (
+                SELECT m.pid, {values}, COALESCE(r.rank, 0) AS fv{rank_index}{flags}
+                FROM m LEFT JOIN r ON r.practice_key = m.tkey
+            ),
+            tagged AS (SELECT flagged.*, {miss} AS miss FROM flagged)
+        """  # noqa: S608 (table, column and alias names are the code's own; every value is a parameter)
+        through = PracticePage.themes.through._meta.db_table
+        theme_table = Theme._meta.db_table
+        grouped = [*single, rank_index]
+        names = [f"fv{i}" for i in grouped]
+        if connection.vendor == "postgresql":
+            # GROUPING(...) tells the grouping set of a row: every bit is set but that of its own column.
+            sets = ", ".join(f"(miss, {name})" for name in names)
+            nulls = ", ".join("NULL" for _name in names)
+            sql += f"""
+                SELECT GROUPING({", ".join(names)}) AS g, miss, {", ".join(names)}, NULL AS theme, COUNT(*) AS n
+                FROM tagged WHERE miss > -2 GROUP BY GROUPING SETS ({sets})
+                UNION ALL
+                SELECT -1, tagged.miss, {nulls}, theme.translation_key, COUNT(*)
+                FROM tagged
+                JOIN {through} AS link ON link.practicepage_id = tagged.pid
+                JOIN {theme_table} AS theme ON theme.id = link.theme_id
+                WHERE tagged.miss IN (-1, {theme_index})
+                GROUP BY tagged.miss, theme.translation_key
+            """  # noqa: S608 (as above)
+            width = len(names)
+            sets_by_mask = {(1 << width) - 1 - (1 << (width - 1 - k)): k for k in range(width)}
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = []
+                for g, miss, *values, theme, n in cursor:
+                    if g == -1:
+                        rows.append((theme_index, miss, theme, n))
+                    else:
+                        k = sets_by_mask[g]
+                        rows.append((grouped[k], miss, values[k], n))
+        else:
+            # No GROUPING SETS (SQLite): one GROUP BY per facet, in one statement.
+            branches = [
+                f"SELECT {i} AS g, miss, fv{i} AS value, COUNT(*) AS n FROM tagged "  # noqa: S608 (own names)
+                f"WHERE miss IN (-1, {i}) GROUP BY miss, fv{i}"
+                for i in grouped
+            ]
+            branches.append(
+                f"SELECT {theme_index}, tagged.miss, theme.translation_key, COUNT(*) FROM tagged "  # noqa: S608
+                f"JOIN {through} AS link ON link.practicepage_id = tagged.pid "
+                f"JOIN {theme_table} AS theme ON theme.id = link.theme_id "
+                f"WHERE tagged.miss IN (-1, {theme_index}) GROUP BY tagged.miss, theme.translation_key"
+            )
+            sql += " UNION ALL ".join(branches)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = list(cursor)
+        counters = [Counter() for _facet in self.facets]
+        self.total = 0
+        for index, miss, value, n in rows:
+            if miss not in (-1, index):
+                continue
+            if index == theme_index and not isinstance(value, uuid.UUID):
+                value = uuid.UUID(str(value))
+            counters[index][value] += n
+            if index == grouped[0] and miss == -1:
+                self.total += n
         return counters
 
     def is_filtered(self):

@@ -16,7 +16,7 @@ from feedback import views as feedback_views
 from mapping import accounts as mapping_accounts
 from search import views as search_views
 from site_cms.sitemaps import MultilingualSitemap
-from site_cms.views import robots_txt
+from site_cms.views import hello_world, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +26,10 @@ urlpatterns = [
     path("_accesso/", after_login, name="after_login"),
     path("_immagini-riservate/<path:name>", serve_private_rendition, name="private_rendition"),
 ]
+
+if settings.BENCH_HELLO_WORLD:
+    # The benchmark's yardstick, with the same middleware as every page (see site_cms.views.hello_world).
+    urlpatterns.append(path("_bench/hello/", hello_world, name="bench_hello"))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

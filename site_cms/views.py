@@ -21,6 +21,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def hello_world(request):
+    """The cheapest page the site's middleware can serve: the benchmark's yardstick (``make bench``).
+
+    Routed only when the ``BENCH_HELLO_WORLD`` setting is on (environment variable ``BENCH_HELLO_WORLD=1``,
+    set by the benchmark alone): never in a normal deployment."""
+    return HttpResponse("Hello, world\n", content_type="text/plain; charset=utf-8")
+
+
 def csrf_failure(request, reason=""):
     """A form refused by the CSRF check: a 403 page in the site's design (Django's own has inline style)."""
     from django.template.response import TemplateResponse
