@@ -136,6 +136,7 @@ def is_restricted(page):
 # Installation -------------------------------------------------------------------------------------------
 
 _original_get_for_language = None
+_original_route_for_request = None
 
 
 def install():
@@ -148,6 +149,9 @@ def install():
     from wagtail.query import PageQuerySet
 
     if _original_get_for_language is None:
+        global _original_route_for_request
+        _original_route_for_request = Page.route_for_request
+        Page.route_for_request = staticmethod(_route_for_request)
         _original_get_for_language = LocaleManager.get_for_language
         LocaleManager.get_for_language = _get_for_language
         Page.locale = _LocaleDescriptor(Page._meta.get_field("locale"))
@@ -179,10 +183,13 @@ def all_top_pages():
     """
     from wagtail.models import Page
 
-    return remember(
-        "top-pages",
-        lambda: list(Page.objects.live().filter(depth__in=(2, 3)).order_by("path").specific(defer=True)),
-    )
+    def load():
+        pages = list(Page.objects.live().filter(depth__in=(2, 3)).order_by("path").specific(defer=True))
+        for page in pages:
+            page._top_of_tree = True  # its own fields are deferred: see fully_loaded()
+        return pages
+
+    return remember("top-pages", load)
 
 
 def top_pages(locale):
@@ -193,3 +200,65 @@ def top_pages(locale):
 def top_page_of_type(model, locale):
     """The first live page of ``model`` at the top of the locale's tree, or None."""
     return next((page for page in top_pages(locale) if isinstance(page, model)), None)
+
+
+# Routing from the top of the tree ------------------------------------------------------------------------
+
+
+def _route_for_request(request, path):
+    """Wagtail's ``Page.route_for_request``, starting from the request's copy of the site's home page.
+
+    Wagtail loads the site's root page, its translation in the active language (``.localized``) and then
+    its specific page before routing: up to two queries that the top of the tree already answers. The home
+    page is only loaded whole when it is the page served (``fully_loaded``). Outside a request, or when the
+    active language has no live home page of its own, Wagtail's routing runs unchanged.
+    """
+    from django.http import Http404
+    from wagtail.models import Locale, Site
+
+    if _store.get() is None or hasattr(request, "_wagtail_route_for_request"):
+        return _original_route_for_request(request, path)
+    site = Site.find_for_request(request)
+    if site is None:
+        return _original_route_for_request(request, path)
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return _original_route_for_request(request, path)
+    root = site.root_page
+    home = next(
+        (
+            page
+            for page in top_pages(locale)
+            if page.depth == root.depth and page.translation_key == root.translation_key
+        ),
+        None,
+    )
+    if home is None:
+        return _original_route_for_request(request, path)
+    components = [component for component in path.split("/") if component]
+    try:
+        request._wagtail_route_for_request = fully_loaded(home.route(request, components))
+    except Http404:
+        request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
+def fully_loaded(route_result):
+    """The route's page loaded whole when it is the request's deferred copy from the top of the tree."""
+    page = route_result[0]
+    if not getattr(page, "_top_of_tree", False):
+        return route_result
+    from wagtail.url_routing import RouteResult
+
+    model = type(page)
+    queryset = model.objects.filter(pk=page.pk)
+    if hasattr(model, "served_queryset"):
+        queryset = model.served_queryset(queryset)
+    loaded = queryset.get()
+    if "_cached_parent_obj" in page.__dict__:
+        loaded._cached_parent_obj = page._cached_parent_obj
+    args = list(route_result[1])
+    if args and getattr(args[0], "__self__", None) is page:  # a routable page's view, bound to the copy
+        args[0] = getattr(loaded, args[0].__name__)
+    return RouteResult(loaded, args=args, kwargs=route_result[2])

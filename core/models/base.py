@@ -100,14 +100,17 @@ class BasePage(Page):
         Wagtail finds a child by its slug, then loads its specific page: two queries per level of the
         address. When the page allows a single type of child, or the child is at the top of the tree (the
         request has loaded those pages, with their types, for the menu), the specific page is loaded
-        directly. Anything else, or no such child, goes through Wagtail's own routing.
+        directly. Anything else, or no such child, goes through Wagtail's own routing. A page at the top of
+        the tree that is only passed through (the home page, an index page) is not loaded at all: the
+        request's copy of it, with its own fields deferred, has all the routing needs; the page that is
+        served is always loaded whole (``request_cache.fully_loaded``).
         """
         if path_components:
             subpage = self._specific_child(path_components[0])
             if subpage is not None:
                 subpage._cached_parent_obj = self
-                return subpage.route(request, path_components[1:])
-        return super().route(request, path_components)
+                return request_cache.fully_loaded(subpage.route(request, path_components[1:]))
+        return request_cache.fully_loaded(super().route(request, path_components))
 
     @classmethod
     def served_queryset(cls, queryset):
@@ -126,7 +129,7 @@ class BasePage(Page):
         if request_cache.active() and self.depth == 2:
             for top_page in request_cache.top_pages(self.locale):
                 if top_page.depth == 3 and top_page.slug == slug and top_page.path.startswith(self.path):
-                    return type(top_page).objects.filter(pk=top_page.pk).first()
+                    return top_page  # its own fields are loaded if the page itself is served
         return None
 
     def get_view_restrictions(self):
