@@ -214,6 +214,7 @@ def _route_for_request(request, path):
     active language has no live home page of its own, Wagtail's routing runs unchanged.
     """
     from django.http import Http404
+
     from wagtail.models import Locale, Site
 
     if _store.get() is None or hasattr(request, "_wagtail_route_for_request"):

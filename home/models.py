@@ -105,7 +105,9 @@ class ContentPage(IntroMixin, BodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The pages of this section (e.g. “Il progetto” → progress, mapping), so that each is one click away.
-        context["subpages"] = self.get_children().live().public().in_menu().specific(defer=True)
+        context["subpages"] = (
+            self.get_children().live().public().in_menu().specific()
+        )  # listed with their own titles and summaries
         return context
 
 

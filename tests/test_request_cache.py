@@ -1,6 +1,8 @@
 """The request's copies of the locales, the view restrictions and the top of the tree (core.request_cache):
 one query each per request, and never stale after a change made in the same request."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -81,3 +83,54 @@ def test_the_top_pages_follow_a_page_published_in_the_request(home_it):
         before = {page.slug for page in top_pages(locale)}
         section(home_it, ContentPage, "Nuova", "nuova")
         assert {page.slug for page in top_pages(locale)} == before | {"nuova"}
+
+
+# The site settings in the shared cache --------------------------------------------------------------------
+
+
+def test_the_site_settings_come_from_the_cache_and_never_stale(client, home_it):
+    from django.core.cache import cache
+
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    cache.clear()
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    settings.funding_statement = "Finanziato dal primo programma."
+    settings.save()
+    statement = section(home_it, ContentPage, "Dichiarazione", "dichiarazione")
+    assert b"Finanziato dal primo programma." in client.get("/").content
+    assert cache.get(SiteSettings.cache_key(site.pk)) is not None
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not any("core_sitesettings" in query["sql"] for query in queries.captured_queries)
+
+    settings = SiteSettings.for_site(site)  # the admin edits the record in the database
+    settings.funding_statement = "Finanziato dal secondo programma."
+    settings.accessibility_page = statement
+    settings.save()
+    content = client.get("/").content.decode()
+    assert "Finanziato dal secondo programma." in content and "Dichiarazione" in content
+
+    statement.title = "Dichiarazione di accessibilità"  # a page the footer links to is renamed
+    statement.save_revision().publish()
+    assert "Dichiarazione di accessibilità" in client.get("/").content.decode()
+
+
+def test_routing_loads_only_the_page_it_serves(client, home_it):
+    """The home page and an index page are passed through from the request's copy of the top of the tree;
+    the page served, wherever it is, is loaded whole."""
+    index = section(home_it, ContentPage, "Sezione", "sezione")
+    section(index, ContentPage, "Pagina", "pagina")
+    for url, title in (("/", home_it.title), ("/sezione/", "Sezione"), ("/sezione/pagina/", "Pagina")):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200 and title in response.content.decode()
+        sqls = [query["sql"] for query in queries.captured_queries]
+        loads = [sql for sql in sqls if re.search(r'WHERE "home_\w+"\."page_ptr_id" = ', sql)]
+        assert len(loads) == 1, loads  # only the page served, by its id
+    home_it.title = "Home rinominata"
+    home_it.save_revision().publish()
+    assert "Home rinominata" in client.get("/").content.decode()
