@@ -88,11 +88,15 @@ def test_the_top_pages_follow_a_page_published_in_the_request(home_it):
 # The site settings in the shared cache --------------------------------------------------------------------
 
 
-def test_the_site_settings_come_from_the_cache_and_never_stale(client, home_it):
+TABLES = ('"core_sitesettings"', '"wagtailcore_site"')
+
+
+def test_the_site_and_its_settings_come_from_the_cache_and_never_stale(client, home_it):
     from django.core.cache import cache
 
     from wagtail.models import Site
 
+    from core import site_cache
     from core.models import SiteSettings
 
     cache.clear()
@@ -102,10 +106,10 @@ def test_the_site_settings_come_from_the_cache_and_never_stale(client, home_it):
     settings.save()
     statement = section(home_it, ContentPage, "Dichiarazione", "dichiarazione")
     assert b"Finanziato dal primo programma." in client.get("/").content
-    assert cache.get(SiteSettings.cache_key(site.pk)) is not None
+    assert cache.get(site_cache.SETTINGS_KEY) is not None
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
-    assert not any("core_sitesettings" in query["sql"] for query in queries.captured_queries)
+    assert not any(table in query["sql"] for query in queries.captured_queries for table in TABLES)
 
     settings = SiteSettings.for_site(site)  # the admin edits the record in the database
     settings.funding_statement = "Finanziato dal secondo programma."
@@ -134,3 +138,29 @@ def test_routing_loads_only_the_page_it_serves(client, home_it):
     home_it.title = "Home rinominata"
     home_it.save_revision().publish()
     assert "Home rinominata" in client.get("/").content.decode()
+
+
+def test_the_site_is_matched_to_the_host_as_wagtail_does(home_it):
+    from django.core.cache import cache
+
+    from wagtail.models import Site
+
+    from core import site_cache
+
+    default = Site.objects.get(is_default_site=True)
+    other = Site.objects.create(hostname="altro.example", port=8080, root_page=home_it)
+    cache.clear()
+    for hostname, port in (
+        ("altro.example", 8080),
+        ("altro.example", 80),
+        ("ignoto.example", 80),
+        ("localhost", 80),
+    ):
+        assert site_cache.get_site_for_hostname(hostname, port) == site_cache.wagtail_get_site_for_hostname(
+            hostname, port
+        )
+    assert site_cache.get_site_for_hostname("altro.example", 80) == other
+    assert site_cache.get_site_for_hostname("ignoto.example", 80) == default
+    other.port = 8081
+    other.save()  # the cached list goes
+    assert site_cache.get_site_for_hostname("altro.example", 8081) == other

@@ -1,6 +1,5 @@
 """Site settings: contacts, social links, footer pages and the EU-funding strip."""
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -10,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectL
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page, Site
 
+from core import site_cache
 from core.request_cache import top_pages
 
 
@@ -139,14 +139,8 @@ class SiteSettings(BaseSiteSetting):
 
     # The settings every page shows in its footer are kept in the shared cache, like Wagtail keeps the
     # sites' root paths: saving the settings, a page (the footer links to pages) or an image (the funding
-    # strip) drops the copy (``forget_cached``, connected in ``CoreConfig.ready``). The admin edits what
-    # ``for_site`` reads from the database.
-    CACHE_SECONDS = 24 * 3600
-
-    @staticmethod
-    def cache_key(site_id):
-        return f"core-site-settings:{site_id}"
-
+    # strip) drops the copy (``core.site_cache.forget``). The admin edits what ``for_site`` reads from the
+    # database.
     @classmethod
     def for_request(cls, request):
         """The site's settings, from the shared cache when they are there (Wagtail's ``for_request`` else)."""
@@ -156,17 +150,10 @@ class SiteSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        site_settings = cache.get(cls.cache_key(site.pk))
-        if site_settings is None:
-            site_settings = cls.for_site(site)
-            cache.set(cls.cache_key(site.pk), site_settings, cls.CACHE_SECONDS)
+        site_settings = site_cache.site_settings(site)
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings
-
-    @classmethod
-    def forget_cached(cls, **kwargs):
-        cache.delete_many([cls.cache_key(site_id) for site_id in Site.objects.values_list("pk", flat=True)])
 
     def __getstate__(self):
         state = super().__getstate__()

@@ -67,20 +67,20 @@ def cold_cache():
 
     Wagtail keeps two things in the cache for as long as they are true, and drops them itself when they
     change: the sites' root paths (every page URL needs them) and the image renditions (every image needs
-    one); the site keeps its settings the same way (``SiteSettings.for_request``: dropped when the settings,
-    a page or an image change). A running site always has them, so they stay. Everything else goes: no page
+    one); the site keeps the sites and their settings the same way (``core.site_cache``: dropped when a
+    site, the settings, a page or an image change). A running site always has them, so they stay. Everything else goes: no page
     cache, no copy of any page's content or of what the site computes from it (the catalogue's coverage and
     counts, the search's vocabulary, ...), so a count never depends on what an earlier request left behind.
     """
     from wagtail.images import get_image_model
     from wagtail.models import Site
 
-    from core.models import SiteSettings
+    from core import site_cache
 
     cache.clear()
     Site.get_site_root_paths()
-    for site in Site.objects.all():
-        cache.set(SiteSettings.cache_key(site.pk), SiteSettings.for_site(site))
+    for site in site_cache.all_sites():
+        site_cache.site_settings(site)
     rendition_model = get_image_model().get_rendition_model()
     renditions = rendition_model.objects.select_related("image")
     rendition_model.cache_backend.set_many({rendition.get_cache_key(): rendition for rendition in renditions})

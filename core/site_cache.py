@@ -1,0 +1,94 @@
+"""The sites and their settings, kept in the shared cache like Wagtail keeps the sites' root paths.
+
+Every request asks which site it is for (Wagtail's ``Site.find_for_request``) and every page shows the
+site's settings in its footer. Both change only when an editor changes a site, its settings, a page (a site's
+root page, the pages the footer links to) or an image (the funding strip), and each of those changes drops
+the copies (``forget``, connected in ``CoreConfig.ready``), so the next request reads them again.
+
+The sites are kept as one list (a handful of rows), matched to the request's host in Python exactly as
+Wagtail's ``get_site_for_hostname`` does in SQL: the cache never holds an entry per host name a client
+sends.
+"""
+
+from django.core.cache import cache
+
+SITES_KEY = "core-sites"
+SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
+CACHE_SECONDS = 24 * 3600
+wagtail_get_site_for_hostname = None  # Wagtail's own, in SQL
+
+wagtail_get_site_for_hostname = None  # Wagtail's own, in SQL
+
+MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = 0, 1, 2, 3
+
+
+def all_sites():
+    """Every site with its root page, in Wagtail's order (from the cache, or one query)."""
+    from wagtail.models import Site
+
+    sites = cache.get(SITES_KEY)
+    if sites is None:
+        sites = list(Site.objects.select_related("root_page"))
+        cache.set(SITES_KEY, sites, CACHE_SECONDS)
+    return sites
+
+
+def _match(site, hostname, port):
+    if site.hostname == hostname and site.port == port:
+        return MATCH_HOSTNAME_PORT
+    if site.hostname == hostname and site.is_default_site:
+        return MATCH_HOSTNAME_DEFAULT
+    if site.is_default_site:
+        return MATCH_DEFAULT
+    return MATCH_HOSTNAME
+
+
+def get_site_for_hostname(hostname, port):
+    """Wagtail's ``get_site_for_hostname`` over the cached list of sites."""
+    from wagtail.models import Site
+
+    candidates = [site for site in all_sites() if site.hostname == hostname or site.is_default_site]
+    sites = sorted(candidates, key=lambda site: _match(site, hostname, port))  # stable: Wagtail's order
+    if sites:
+        best = _match(sites[0], hostname, port)
+        if len(sites) == 1 or best in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+            return sites[0]
+        if best == MATCH_DEFAULT:
+            return sites[len(sites) == 2]
+    raise Site.DoesNotExist()
+
+
+def forget(sender=None, instance=None, **kwargs):
+    """Drop the cached sites and settings when a site, its settings, a page or an image changes."""
+    from wagtail.models import Page, Site
+
+    from core.models import SiteImage, SiteSettings
+
+    if instance is None or isinstance(instance, (Page, Site, SiteImage, SiteSettings)):
+        cache.delete_many([SITES_KEY, SETTINGS_KEY])
+
+
+def site_settings(site):
+    """The site's ``SiteSettings`` (from the cache, or one query)."""
+    from core.models import SiteSettings
+
+    by_site = cache.get(SETTINGS_KEY) or {}
+    if site.pk not in by_site:
+        by_site[site.pk] = SiteSettings.for_site(site)
+        cache.set(SETTINGS_KEY, by_site, CACHE_SECONDS)
+    return by_site[site.pk]
+
+
+def install():
+    """Wagtail's site look-up reads the cached sites; changes drop the copies (``CoreConfig.ready``)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.models import sites
+    from wagtail.signals import page_unpublished, post_page_move
+
+    global wagtail_get_site_for_hostname
+    if wagtail_get_site_for_hostname is None:
+        wagtail_get_site_for_hostname = sites.get_site_for_hostname
+        sites.get_site_for_hostname = get_site_for_hostname
+    for signal in (post_save, post_delete, page_unpublished, post_page_move):
+        signal.connect(forget, weak=False, dispatch_uid=f"core-site-cache-{id(signal)}")
