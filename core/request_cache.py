@@ -148,6 +148,8 @@ def install():
     from wagtail.models.i18n import LocaleManager
     from wagtail.query import PageQuerySet
 
+    from core.models import Province
+
     if _original_get_for_language is None:
         global _original_route_for_request
         _original_route_for_request = Page.route_for_request
@@ -158,7 +160,7 @@ def install():
         PageQuerySet.private_q = _private_q
 
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
-        for sender in (Locale, PageViewRestriction):
+        for sender in (Locale, PageViewRestriction, Province):
             signal.connect(forget, sender=sender, dispatch_uid=f"request-cache-{name}-{sender.__name__}")
         signal.connect(_forget_on_page_change, dispatch_uid=f"request-cache-{name}-page")
 

@@ -58,10 +58,9 @@ def province_index(request, page):
 
 def province(request, page, slug):
     """A Province: its Comuni and the sections other apps add (practices, news, events...)."""
-    try:
-        province = Province.objects.get(slug=slug)
-    except Province.DoesNotExist as exc:
-        raise Http404(_("Provincia non trovata")) from exc
+    province = next((province for province in Province.in_request() if province.slug == slug), None)
+    if province is None:
+        raise Http404(_("Provincia non trovata"))
     comuni = list(province.comuni.order_by("name"))
     return page.render(
         request,

@@ -17,7 +17,10 @@ FEED_SIZE = 20
 def index(request, page):
     form = NewsFilterForm(request.GET or None, index_page=page)
     news = form.filter(page.news_queryset())
-    page_obj = Paginator(news, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(news, PAGE_SIZE)
+    if not form.is_filtered():
+        paginator.count = form.unfiltered_count  # counted with the years of the form: no COUNT query
+    page_obj = paginator.get_page(request.GET.get("page"))
     return page.render(
         request,
         context_overrides={

@@ -106,7 +106,7 @@ class Catalogue:
     # Vocabularies (one query each, whatever the number of practices)
     def build_facets(self):
         locale = self.index_page.locale
-        provinces = list(Province.objects.only("slug", "name", "sigla", "region").order_by("name"))
+        provinces = Province.in_request()
         regions = sorted({p.region for p in provinces})
         sectors = Sector.of_locale(locale)
         themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))

@@ -37,10 +37,7 @@ def _coverage(locale):
     sectors = Sector.of_locale(locale)
     # The 107 Provinces' areas, and the distinct (Province, sector) pairs of the published practices: the
     # counts per macro-area, per region and national follow from these two small lists.
-    places = {
-        pk: (macro_area, region)
-        for pk, macro_area, region in Province.objects.values_list("pk", "macro_area", "region")
-    }
+    places = {province.pk: (province.macro_area, province.region) for province in Province.in_request()}
     pairs = (
         PracticePage.objects.live()
         .public()

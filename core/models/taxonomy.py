@@ -124,6 +124,13 @@ class Province(index.Indexed, models.Model):
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def in_request(cls):
+        """Every Province in name order: one query per request, however many parts of the page list them."""
+        from core.request_cache import remember
+
+        return remember("provinces", lambda: list(cls.objects.order_by("name")))
+
     @property
     def region_label(self):
         """The region's name in the active language."""
