@@ -1,3 +1,6 @@
+from datetime import date, time
+
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,9 +48,23 @@ def home_events(request, home_page):
 def _events_section(index, events, section_id, filter_query, all_label):
     """Upcoming and past events of a Province or a sector, with a link to all of them in the index."""
     now = timezone.now()
-    events = events.select_related("sector").prefetch_related("provinces")
-    upcoming = list(events.upcoming(now)[:PROVINCE_EVENTS])
-    past = list(events.past(now)[:PROVINCE_EVENTS])
+    # The upcoming and the past ones in one query (a Province or a sector has few events), each in the
+    # order of ``EventQuerySet.upcoming`` and ``.past``.
+    events = events.filter(ends_at__isnull=False).select_related("sector").prefetch_related("provinces")
+    dated = list(events.order_by("start_date", F("start_time").asc(nulls_first=True), "path"))
+    upcoming = [event for event in dated if event.ends_at > now and event.start_date is not None][
+        :PROVINCE_EVENTS
+    ]
+    past = [event for event in dated if event.ends_at <= now]
+    past.sort(
+        key=lambda event: (
+            event.start_date or date.min,
+            event.start_time is not None,
+            event.start_time or time.min,
+        ),
+        reverse=True,
+    )
+    past = past[:PROVINCE_EVENTS]
     if not upcoming and not past:
         return None
     return {

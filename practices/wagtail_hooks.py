@@ -1,6 +1,8 @@
 """The catalogue's slots on pages of the site's base, and its content loader."""
 
-from django.db.models import Count, F, Q
+from collections import Counter
+
+from django.db.models import F, Q
 from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -54,14 +56,17 @@ def province_practices(request, province):
         .filter(Q(province=province) | Q(partner_provinces=province))
     )
     ids = practices.order_by().values("pk").distinct()
-    base = PracticePage.objects.filter(pk__in=ids)
-    by_sector = {
-        row["sector__code"]: row["n"]
-        for row in base.order_by().values("sector__code").annotate(n=Count("pk"))
-    }
+    # One query: a Province's practices are few (owned or shared), and the counts per sector are theirs.
+    own = list(
+        PracticePage.objects.filter(pk__in=ids)
+        .defer_streamfields()
+        .select_related("sector", "province")
+        .order_by("is_example", "title")
+    )
+    by_sector = Counter(practice.sector.code for practice in own)
     coverage = coverage_by_macro_area(locale)
     sector_counts = [{"sector": s, "count": by_sector.get(s.code, 0)} for s in coverage["sectors"]]
-    listed = list(base.select_related("sector", "province").order_by("is_example", "title")[:PROVINCE_LISTED])
+    listed = own[:PROVINCE_LISTED]
     return {
         "template": "practices/includes/province_practices.html",
         "context": {
