@@ -21,7 +21,7 @@ is kept unless the code runs inside ``request_cache()``.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 
 _store = ContextVar("request_cache", default=None)
@@ -73,17 +73,29 @@ def forget(**kwargs):
 # Locales ------------------------------------------------------------------------------------------------
 
 
-def _locales():
+def _locales(complete=False):
+    """The locales by code and by id: those of the pages at the top of the tree (read with them, no query of
+    their own), or, when a locale is asked for that has no live page there, the whole table (one query)."""
     from wagtail.models import Locale
 
-    def load():
-        locales = list(Locale.objects.all())
+    def index(locales):
         return {
             "code": {locale.language_code: locale for locale in locales},
             "id": {locale.pk: locale for locale in locales},
         }
 
-    return remember("locales", load)
+    def from_top_pages():
+        seen = {}
+        for page in all_top_pages():
+            if page.locale_id not in seen:
+                seen[page.locale_id] = Locale.from_db(
+                    Locale.objects.db, ["id", "language_code"], [page.locale_id, page.locale_code]
+                )
+        return index(seen.values())
+
+    if complete:
+        return remember("locales-all", lambda: index(list(Locale.objects.all())))
+    return remember("locales", from_top_pages)
 
 
 def _get_for_language(manager, language_code):
@@ -92,10 +104,11 @@ def _get_for_language(manager, language_code):
     if _store.get() is None:
         return _original_get_for_language(manager, language_code)
     code = get_supported_content_language_variant(language_code)
-    try:
-        return _locales()["code"][code]
-    except KeyError:
-        raise manager.model.DoesNotExist(f"No locale for {code!r}") from None
+    for complete in (False, True):
+        locale = _locales(complete)["code"].get(code)
+        if locale is not None:
+            return locale
+    raise manager.model.DoesNotExist(f"No locale for {code!r}")
 
 
 class _LocaleDescriptor(ForwardManyToOneDescriptor):
@@ -103,9 +116,10 @@ class _LocaleDescriptor(ForwardManyToOneDescriptor):
 
     def get_object(self, instance):
         if _store.get() is not None:
-            locale = _locales()["id"].get(instance.locale_id)
-            if locale is not None:
-                return locale
+            for complete in (False, True):
+                locale = _locales(complete)["id"].get(instance.locale_id)
+                if locale is not None:
+                    return locale
         return super().get_object(instance)
 
 
@@ -186,7 +200,13 @@ def all_top_pages():
     from wagtail.models import Page
 
     def load():
-        pages = list(Page.objects.live().filter(depth__in=(2, 3)).order_by("path").specific(defer=True))
+        pages = list(
+            Page.objects.live()
+            .filter(depth__in=(2, 3))
+            .annotate(locale_code=F("locale__language_code"))  # the request's locales (see _locales)
+            .order_by("path")
+            .specific(defer=True)
+        )
         for page in pages:
             page._top_of_tree = True  # its own fields are deferred: see fully_loaded()
         return pages

@@ -164,3 +164,16 @@ def test_the_site_is_matched_to_the_host_as_wagtail_does(home_it):
     other.port = 8081
     other.save()  # the cached list goes
     assert site_cache.get_site_for_hostname("altro.example", 8081) == other
+
+
+def test_a_locale_without_live_pages_is_still_found(home_it):
+    """The request's locales come with the top of the tree; a locale with no live page there is read from
+    its table."""
+    french = Locale.objects.create(language_code="fr")
+    with request_cache(), CaptureQueriesContext(connection) as queries:
+        assert Locale.get_active().language_code == "it"
+        assert Page(locale_id=french.pk).locale == french
+        assert Page(locale_id=french.pk).locale.language_code == "fr"
+        with pytest.raises(LookupError):  # as Wagtail: not a language of the site
+            Locale.objects.get_for_language("fr")
+    assert sum('FROM "wagtailcore_locale"' in query["sql"] for query in queries.captured_queries) == 1
