@@ -10,11 +10,21 @@ Wagtail's ``get_site_for_hostname`` does in SQL: the cache never holds an entry 
 sends.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 SITES_KEY = "core-sites"
 SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
-CACHE_SECONDS = 24 * 3600
+SHARED_CACHE_SECONDS = 24 * 3600
+# Without Redis each server process has its own memory cache, which another process's change cannot
+# reach: there the copies last half a minute.
+LOCAL_CACHE_SECONDS = 30
+
+
+def cache_seconds():
+    return SHARED_CACHE_SECONDS if getattr(settings, "REDIS_URL", "") else LOCAL_CACHE_SECONDS
+
+
 wagtail_get_site_for_hostname = None  # Wagtail's own, in SQL
 
 wagtail_get_site_for_hostname = None  # Wagtail's own, in SQL
@@ -29,7 +39,7 @@ def all_sites():
     sites = cache.get(SITES_KEY)
     if sites is None:
         sites = list(Site.objects.select_related("root_page"))
-        cache.set(SITES_KEY, sites, CACHE_SECONDS)
+        cache.set(SITES_KEY, sites, cache_seconds())
     return sites
 
 
@@ -75,7 +85,7 @@ def site_settings(site):
     by_site = cache.get(SETTINGS_KEY) or {}
     if site.pk not in by_site:
         by_site[site.pk] = SiteSettings.for_site(site)
-        cache.set(SETTINGS_KEY, by_site, CACHE_SECONDS)
+        cache.set(SETTINGS_KEY, by_site, cache_seconds())
     return by_site[site.pk]
 
 

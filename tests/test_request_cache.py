@@ -177,3 +177,13 @@ def test_a_locale_without_live_pages_is_still_found(home_it):
         with pytest.raises(LookupError):  # as Wagtail: not a language of the site
             Locale.objects.get_for_language("fr")
     assert sum('FROM "wagtailcore_locale"' in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_without_redis_the_sites_are_kept_only_briefly(settings):
+    """Each process has its own memory cache without Redis: another process's change must show soon."""
+    from core import site_cache
+
+    settings.REDIS_URL = ""
+    assert site_cache.cache_seconds() == site_cache.LOCAL_CACHE_SECONDS <= 60
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    assert site_cache.cache_seconds() == site_cache.SHARED_CACHE_SECONDS
