@@ -35,19 +35,28 @@ run: install assets
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## make test: the whole suite (SQLite unless DATABASE_URL says otherwise). The SQLite test database
-## (.test-db.sqlite3) is kept between runs and created afresh when a migration file is newer than it;
-## any other database (PostgreSQL, as on CI) is always created afresh.
+## make test: the whole suite (SQLite unless DATABASE_URL says otherwise), on TEST_WORKERS pytest-xdist
+## workers (2: one per core of the reference machine; 0 runs it in a single process). `--dist loadgroup`
+## keeps the browser tests together on one worker (tests/conftest.py). Each worker has its own test
+## database; on SQLite a file, .test-db.sqlite3_gw<N> (.test-db.sqlite3 with no worker), kept between
+## runs and created afresh when a migration file is newer than it; any other database (PostgreSQL, as on
+## CI) is always created afresh.
 TEST_DB := .test-db.sqlite3
+TEST_WORKERS ?= 2
 test: install assets
-	@case "$${DATABASE_URL:-sqlite}" in \
-	  sqlite*) fresh=$$(find . -path ./.venv -prune -o -path ./node_modules -prune -o \
-	             -path '*/migrations/*.py' -newer $(TEST_DB) -print 2>/dev/null | head -n 1); \
-	           if [ ! -f $(TEST_DB) ] || [ -n "$$fresh" ]; then create=--create-db; fi ;; \
+	@if [ "$(TEST_WORKERS)" -gt 0 ]; then \
+	  xdist="-n $(TEST_WORKERS) --dist loadgroup"; dbs=$$(seq -f '$(TEST_DB)_gw%g' 0 $$(($(TEST_WORKERS) - 1))); \
+	else dbs=$(TEST_DB); fi; \
+	case "$${DATABASE_URL:-sqlite}" in \
+	  sqlite*) for db in $$dbs; do \
+	             fresh=$$(find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+	               -path '*/migrations/*.py' -newer $$db -print 2>/dev/null | head -n 1); \
+	             if [ ! -f $$db ] || [ -n "$$fresh" ]; then create=--create-db; fi; \
+	           done ;; \
 	  *) create=--create-db ;; \
 	esac; \
-	echo "pytest $$create"; \
-	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest $$create
+	echo "pytest $$xdist $$create"; \
+	DJANGO_SETTINGS_MODULE=site_cms.settings.test $(BIN)/pytest $$xdist $$create
 
 ## make lint: ruff's rules, ruff's formatting and the templates' indentation; fails on any finding
 lint: $(VENV)/.installed

@@ -28,6 +28,33 @@ def run_order(item):
     return 2 if SITE_TIER in parents else 1 if BROWSER in parents else 0
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist with ``--dist loadgroup`` (``make test`` runs two workers), the work is sent in units:
+
+    - the browser package, whole, to one worker: its server and browser start once;
+    - each module of the fast tier, whole: its module-scoped fixtures (built data, servers) are built once;
+    - each test of the site tier on its own, to whichever worker is free.
+
+    xdist sends the units with the most tests first, in the order of ``pytest_collection_modifyitems`` when
+    they have as many: the browser package first (so never after a site test), every fast module of several
+    tests, then the single tests, fast before site. So a worker never runs a fast test after a site test:
+    the site tier's content, loaded once per worker, stays loaded until the worker ends.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    browser, site = (path.relative_to(config.rootpath).as_posix() + "/" for path in (BROWSER, SITE_TIER))
+
+    class TierScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            if nodeid.startswith(browser):
+                return "browser"
+            return nodeid if nodeid.startswith(site) else nodeid.split("::", 1)[0]
+
+    return TierScheduling(config, log)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Order the tiers (after any reordering by other plugins: the sort keeps their order in a tier).

@@ -119,6 +119,7 @@ def test_every_dated_event_page_shows_its_calendar_link(client, webinar):
         ({"start_date": datetime.date(2030, 1, 2), "end_time": datetime.time(11)}, "start_time"),
     ],
 )
+@pytest.mark.django_db  # a new page reads its content type (cached once some earlier test has read it)
 def test_inconsistent_dates_are_refused(fields, field):
     with pytest.raises(ValidationError) as error:
         EventPage(title="x", event_type="webinar", **fields).clean()

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail, plain static storage."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,8 +14,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The page cache is on in the tests (one process, so local memory is shared by every request): every test
 # that changes content and reads a page again checks that the change purged it.
 PAGE_CACHE_SECONDS = 600
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-DOCUMENTS_ROOT = BASE_DIR / ".test-protected-media"  # noqa: F405
+# One folder per pytest-xdist worker (`make test` runs two): no worker sees or removes another's files.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = BASE_DIR / f".test-media{_WORKER and '-' + _WORKER}"  # noqa: F405
+DOCUMENTS_ROOT = BASE_DIR / f".test-protected-media{_WORKER and '-' + _WORKER}"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Static files come from the finders (no collectstatic in development and tests).

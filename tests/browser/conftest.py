@@ -112,7 +112,9 @@ def site_url(site_env):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser(django_db_setup):
+    """Chromium, under Playwright. The test database is set up first (its migrated copy is the server's):
+    while Playwright's event loop runs, Django refuses database queries."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

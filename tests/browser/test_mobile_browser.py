@@ -116,7 +116,10 @@ def test_open_menu_fits_a_small_phone(browser, site_url):
     page.get_by_role("button", name="Mostra o nascondi il menu").click()
     link = page.locator("#main-menu .nav-link").first
     link.wait_for(state="visible")
-    page.wait_for_timeout(600)  # the menu slides in
+    # The menu slides in: measure once its transitions have ended (getAnimations lists the running ones).
+    page.wait_for_function(
+        "() => document.querySelector('#main-menu').getAnimations({subtree: true}).length === 0"
+    )
     box = link.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
