@@ -26,7 +26,7 @@ from wagtail import blocks, hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, Site
 
 from modelsearch.index import SearchField
 
@@ -139,12 +139,10 @@ def search_root(request):
 
 
 def publicly_viewable(pages):
-    """Pages with no view restriction on them or above them, in the query itself (``.public()`` loads every
-    restriction first, once per request)."""
-    restriction = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restriction))
+    """Pages with no view restriction on them or above them: ``.public()``, whose restrictions are read once
+    per request (core.request_cache) and become path-prefix conditions, cheap for each row. (A correlated
+    subquery over the restrictions instead costs a join per matching page: 110 ms at 10,000 practices.)"""
+    return pages.public()
 
 
 def searchable_pages(request):
