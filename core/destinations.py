@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 
 from wagtail import hooks
@@ -17,7 +18,10 @@ def after_login(request):
     if not user.is_authenticated:
         login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
         return redirect_to_login(request.get_full_path(), login_url)
-    language = (get_language() or "it").split("-")[0]
+    # The address is outside the language prefixes: the page the visitor came from says its language.
+    asked = request.GET.get("lang", "")
+    language = asked if asked in dict(settings.LANGUAGES) else (get_language() or "it").split("-")[0]
+    translation.activate(language)
     for destination in hooks.get_hooks("login_destination"):
         url = destination(request, user, language)
         if url:

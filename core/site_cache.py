@@ -12,6 +12,7 @@ sends.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 SITES_KEY = "core-sites"
 SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
@@ -57,6 +58,10 @@ def get_site_for_hostname(hostname, port):
     """Wagtail's ``get_site_for_hostname`` over the cached list of sites."""
     from wagtail.models import Site
 
+    try:
+        port = int(port)  # the request's port is a string; Wagtail's SQL compares it as a number
+    except (TypeError, ValueError):
+        port = None
     candidates = [site for site in all_sites() if site.hostname == hostname or site.is_default_site]
     sites = sorted(candidates, key=lambda site: _match(site, hostname, port))  # stable: Wagtail's order
     if sites:
@@ -76,6 +81,9 @@ def forget(sender=None, instance=None, **kwargs):
 
     if instance is None or isinstance(instance, (Page, Site, SiteImage, SiteSettings)):
         cache.delete_many([SITES_KEY, SETTINGS_KEY])
+        # Again when the change is committed: a request between the save and the commit reads the old
+        # rows and would keep them in the cache.
+        transaction.on_commit(lambda: cache.delete_many([SITES_KEY, SETTINGS_KEY]))
 
 
 def site_settings(site):

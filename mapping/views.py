@@ -31,6 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from core import page_cache
 from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
 from core.maps import legend as map_legend
 from core.maps import region_map
@@ -400,6 +401,9 @@ def submit(request, page, campaign_id, sigla):
         )
     )
     if updated:
+        # A queryset update sends no signal: the pages that show submitted answers (the Province pages,
+        # the results) are purged here.
+        page_cache.purge("mapping response submitted")
         messages.success(
             request, _("Questionario inviato. Grazie: l'UPI riceve le risposte della Provincia.")
         )

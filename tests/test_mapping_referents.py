@@ -167,8 +167,13 @@ def test_submission_lists_what_is_missing_then_locks_the_response(client, mappin
 
     response = Response.objects.get()
     response.save_answers(COMPLETE, response.revision, None)
+    from core import page_cache
+
+    before = page_cache.current_generation()
     done = client.post(submit)
     assert done.status_code == 302
+    # The pages that show submitted answers (Province pages, results) are purged from the page cache.
+    assert page_cache.current_generation() != before
     response.refresh_from_db()
     assert response.state == ResponseState.SUBMITTED and response.submitted_at is not None
     assert client.post(submit).status_code == 302  # a double submit changes nothing

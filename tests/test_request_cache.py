@@ -187,3 +187,17 @@ def test_without_redis_the_sites_are_kept_only_briefly(settings):
     assert site_cache.cache_seconds() == site_cache.LOCAL_CACHE_SECONDS <= 60
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     assert site_cache.cache_seconds() == site_cache.SHARED_CACHE_SECONDS
+
+
+def test_the_cached_sites_match_the_port_as_wagtail_does(db):
+    """The request's port arrives as a string: a site on another port of the same host is still found."""
+    from wagtail.models import Site
+
+    from core import site_cache
+
+    default = Site.objects.get(is_default_site=True)
+    other = Site.objects.create(hostname=default.hostname, port=8080, root_page=default.root_page)
+    site_cache.forget()
+    assert site_cache.get_site_for_hostname(default.hostname, "8080") == other
+    assert site_cache.get_site_for_hostname(default.hostname, "8080") == Site.objects.get(pk=other.pk)
+    assert site_cache.get_site_for_hostname(default.hostname, str(default.port)) == default

@@ -196,7 +196,8 @@ def test_only_superusers_see_the_lockouts(client, django_user_model):
 
 def test_the_header_s_reserved_area_link_leads_through_the_login_to_the_right_place(client):
     home = client.get("/")
-    assert 'href="/_accesso/"' in home.content.decode()
+    assert 'href="/_accesso/?lang=it"' in home.content.decode()
+    assert 'href="/_accesso/?lang=en"' in client.get("/en/").content.decode()
     response = client.get("/_accesso/")
     assert response.status_code == 302
     assert response["Location"] == "/_util/login/?next=/_accesso/"
@@ -214,6 +215,11 @@ def test_a_mapping_referent_lands_on_the_questionnaire(client, django_user_model
     assert landing.status_code == 200
     questionnaire = MappingPage.objects.live().get(locale__language_code="it").questionnaire_url
     assert landing.redirect_chain[-1][0] == questionnaire
+    # From an English page, the English questionnaire.
+    english = MappingPage.objects.live().get(locale__language_code="en")
+    assert client.get("/_accesso/?lang=en")["Location"] == english.questionnaire_url
+    assert english.questionnaire_url.startswith("/en/")
+    assert client.get("/_accesso/?lang=xx")["Location"] == questionnaire  # an unknown language: Italian
 
 
 def test_an_editor_lands_on_the_admin(client, editor):
