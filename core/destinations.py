@@ -21,11 +21,11 @@ def after_login(request):
     # The address is outside the language prefixes: the page the visitor came from says its language.
     asked = request.GET.get("lang", "")
     language = asked if asked in dict(settings.LANGUAGES) else (get_language() or "it").split("-")[0]
-    translation.activate(language)
-    for destination in hooks.get_hooks("login_destination"):
-        url = destination(request, user, language)
-        if url:
-            return redirect(url)
+    with translation.override(language):  # the hooks' URLs in that language (routes have both segments)
+        for destination in hooks.get_hooks("login_destination"):
+            url = destination(request, user, language)
+            if url:
+                return redirect(url)
     if user.has_perm("wagtailadmin.access_admin"):
         return redirect(reverse("wagtailadmin_home"))
     return redirect("/" if language == "it" else f"/{language}/")
