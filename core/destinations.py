@@ -13,11 +13,16 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 
+def login_redirect(request, next_url=None):
+    """To the site's login page (not the admin's), coming back to ``next_url`` (this address by default)."""
+    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+    return redirect_to_login(next_url or request.get_full_path(), login_url)
+
+
 def after_login(request):
     user = request.user
     if not user.is_authenticated:
-        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
-        return redirect_to_login(request.get_full_path(), login_url)
+        return login_redirect(request)
     # The address is outside the language prefixes: the page the visitor came from says its language.
     asked = request.GET.get("lang", "")
     language = asked if asked in dict(settings.LANGUAGES) else (get_language() or "it").split("-")[0]

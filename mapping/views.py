@@ -10,9 +10,7 @@ on the server under an unguessable key and given back, unsaved, once the referen
 import csv
 import secrets
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -25,13 +23,13 @@ from django.http import (
     QueryDict,
 )
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from core import page_cache
+from core.destinations import login_redirect
 from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
 from core.maps import legend as map_legend
 from core.maps import region_map
@@ -51,8 +49,7 @@ DRAFT_SECONDS = 7 * 24 * 3600
 
 
 def _login(request, next_url=None):
-    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
-    return redirect_to_login(next_url or request.get_full_path(), login_url)
+    return login_redirect(request, next_url)
 
 
 def _allowed_provinces(user):

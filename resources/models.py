@@ -6,12 +6,9 @@ document: it is an ``UpcomingDocument`` (a translatable snippet) shown in the li
 preparation” until an editor links the uploaded document to it.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -24,6 +21,7 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.destinations import login_redirect
 from core.documents import public_documents, restricted_collection_ids
 from core.models import (
     BasePage,
@@ -493,8 +491,7 @@ class GroupMaterialPage(IntroMixin, BodyMixin, BasePage):
         # A second lock behind the privacy settings: a reserved page stays reserved even if an editor
         # forgets to restrict it (for example a new translation).
         if not self.member_may_view(request.user, self.get_group()):
-            login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
-            return redirect_to_login(request.get_full_path(), login_url)
+            return login_redirect(request)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
