@@ -11,7 +11,9 @@ requests or threads), and:
   call;
 - ``PageQuerySet.public()`` / ``not_public()`` build their filter from the request's copy of the view
   restrictions: one query per request instead of one per call;
-- ``is_restricted(page)`` answers “is this page in a private section?” from the same copy.
+- ``is_restricted(page)`` answers “is this page in a private section?” from the same copy;
+- ``Site.get_site_root_paths()``, which Wagtail reads from the shared cache for every page URL it builds
+  (a round trip to Redis each time: some twenty per catalogue page), is read once per request.
 
 Saving or deleting a locale, a view restriction or a page drops the copies, so a request that changes one
 reads the new state afterwards. Outside a request (commands, shell, tests that call a view directly) nothing
@@ -151,6 +153,19 @@ def is_restricted(page):
 
 _original_get_for_language = None
 _original_route_for_request = None
+_original_site_root_paths = None
+_original_clear_site_root_paths = None
+
+
+def _site_root_paths():
+    return remember("site-root-paths", _original_site_root_paths)
+
+
+def _clear_site_root_paths():
+    store = _store.get()
+    if store:
+        store.pop("site-root-paths", None)
+    _original_clear_site_root_paths()
 
 
 def install():
@@ -158,7 +173,7 @@ def install():
     global _original_get_for_language
     from django.db.models.signals import post_delete, post_save
 
-    from wagtail.models import Locale, Page, PageViewRestriction
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.models.i18n import LocaleManager
     from wagtail.query import PageQuerySet
 
@@ -172,9 +187,14 @@ def install():
         LocaleManager.get_for_language = _get_for_language
         Page.locale = _LocaleDescriptor(Page._meta.get_field("locale"))
         PageQuerySet.private_q = _private_q
+        global _original_site_root_paths, _original_clear_site_root_paths
+        _original_site_root_paths = Site.get_site_root_paths
+        _original_clear_site_root_paths = Site.clear_site_root_paths_cache
+        Site.get_site_root_paths = staticmethod(_site_root_paths)
+        Site.clear_site_root_paths_cache = staticmethod(_clear_site_root_paths)
 
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
-        for sender in (Locale, PageViewRestriction, Province):
+        for sender in (Locale, PageViewRestriction, Province, Site):
             signal.connect(forget, sender=sender, dispatch_uid=f"request-cache-{name}-{sender.__name__}")
         signal.connect(_forget_on_page_change, dispatch_uid=f"request-cache-{name}-page")
 

@@ -1,7 +1,7 @@
 """The sites and their settings, kept in the shared cache like Wagtail keeps the sites' root paths.
 
 Every request asks which site it is for (Wagtail's ``Site.find_for_request``) and every page shows the
-site's settings in its footer. Both change only when an editor changes a site, its settings, a page (a site's
+site's settings in its footer; a request reads each from the shared cache once (``core.request_cache``). Both change only when an editor changes a site, its settings, a page (a site's
 root page, the pages the footer links to) or an image (the funding strip), and each of those changes drops
 the copies (``forget``, connected in ``CoreConfig.ready``), so the next request reads them again.
 
@@ -13,6 +13,9 @@ sends.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from core.request_cache import forget as forget_in_request
+from core.request_cache import remember
 
 SITES_KEY = "core-sites"
 SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
@@ -37,11 +40,14 @@ def all_sites():
     """Every site with its root page, in Wagtail's order (from the cache, or one query)."""
     from wagtail.models import Site
 
-    sites = cache.get(SITES_KEY)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page"))
-        cache.set(SITES_KEY, sites, cache_seconds())
-    return sites
+    def load():
+        sites = cache.get(SITES_KEY)
+        if sites is None:
+            sites = list(Site.objects.select_related("root_page"))
+            cache.set(SITES_KEY, sites, cache_seconds())
+        return sites
+
+    return remember(SITES_KEY, load)
 
 
 def _match(site, hostname, port):
@@ -80,6 +86,7 @@ def forget(sender=None, instance=None, **kwargs):
     from core.models import SiteImage, SiteSettings
 
     if instance is None or isinstance(instance, (Page, Site, SiteImage, SiteSettings)):
+        forget_in_request()
         cache.delete_many([SITES_KEY, SETTINGS_KEY])
         # Again when the change is committed: a request between the save and the commit reads the old
         # rows and would keep them in the cache.
@@ -90,11 +97,14 @@ def site_settings(site):
     """The site's ``SiteSettings`` (from the cache, or one query)."""
     from core.models import SiteSettings
 
-    by_site = cache.get(SETTINGS_KEY) or {}
-    if site.pk not in by_site:
-        by_site[site.pk] = SiteSettings.for_site(site)
-        cache.set(SETTINGS_KEY, by_site, cache_seconds())
-    return by_site[site.pk]
+    def load():
+        by_site = cache.get(SETTINGS_KEY) or {}
+        if site.pk not in by_site:
+            by_site[site.pk] = SiteSettings.for_site(site)
+            cache.set(SETTINGS_KEY, by_site, cache_seconds())
+        return by_site[site.pk]
+
+    return remember(f"{SETTINGS_KEY}-{site.pk}", load)
 
 
 def install():
