@@ -1,6 +1,6 @@
 """RSS 2.0 and Atom feeds of new and updated practices: the whole catalogue, one per sector, one per Province."""
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
 from django.utils.translation import get_language
@@ -58,8 +58,7 @@ def feed(request, index_page, kind, sector_code=None, province_slug=None):
         province = Province.objects.filter(slug=province_slug).first()
         if province is None:
             raise Http404
-        ids = practices.filter(Q(province=province) | Q(partner_provinces=province)).order_by().values("pk")
-        practices = practices.filter(pk__in=ids)
+        practices = practices.filter(pk__in=PracticePage.ids_of_province(province))
         title = _("%(title)s: Provincia di %(name)s") % {"title": index_page.title, "name": province.name}
     practices = practices.order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:FEED_ITEMS]
     feed_class = feedgenerator.Atom1Feed if kind == "atom" else feedgenerator.Rss201rev2Feed

@@ -326,9 +326,27 @@ class PracticePage(BasePage):
         verbose_name_plural = _("Buone pratiche")
         indexes = [
             models.Index(fields=["sector", "province"], name="practice_sector_province"),
+            # PostgreSQL also has them in the order of the catalogue's sorts, DESC NULLS LAST (migration 0004).
             models.Index(fields=["start_year"], name="practice_start_year"),
             models.Index(fields=["last_verified"], name="practice_last_verified"),
+            # The real practices among the examples (the home page lists them first).
+            models.Index(fields=["page_ptr"], condition=models.Q(is_example=False), name="practice_real"),
         ]
+
+    # What a practice card shows (practices/includes/practice_card.html) and what its URL needs: the lists
+    # of practices load these fields and leave out the long texts, the search document and the body.
+    CARD_FIELDS = (
+        *("title", "url_path", "path", "depth", "locale", "translation_key", "live", "first_published_at"),
+        *("code", "summary", "is_example", "stage", "start_year", "evidence_level", "sector", "province"),
+    )
+
+    @classmethod
+    def ids_of_province(cls, province):
+        """The ids of the practices a Province owns or shares as a partner, for ``pk__in``: a UNION of two
+        index look-ups (an OR across the partners' join would scan every practice)."""
+        owned = cls.objects.filter(province=province).order_by().values("pk")
+        shared = cls.partner_provinces.through.objects.filter(province=province).order_by()
+        return owned.union(shared.values("practicepage_id"), all=True)
 
     def get_summary(self):
         return self.listing_summary or self.summary
