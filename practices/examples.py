@@ -103,8 +103,19 @@ def generate(count, seed=2021, languages=("it", "en")):
             numbers = range(start, min(start + BATCH, existing + count + 1))
             pages, theme_links, replications = [], [], []
             for number in numbers:
+                # Published a minute apart, as a catalogue grows, the highest number last.
+                published = now - datetime.timedelta(minutes=existing + count - number)
                 made = _example(
-                    rng, number, provinces, themes, sectors, indexes, trees, content_type, now, languages
+                    rng,
+                    number,
+                    provinces,
+                    themes,
+                    sectors,
+                    indexes,
+                    trees,
+                    content_type,
+                    published,
+                    languages,
                 )
                 pages.extend(made["pages"])
                 theme_links.extend(made["themes"])
@@ -168,6 +179,7 @@ def _example(rng, number, provinces, themes, sectors, indexes, trees, content_ty
         ),
     }
     translation_key = uuid.uuid4()
+    published = None if proposal else now
     made = {"pages": [], "themes": [], "replications": []}
     for language in languages:
         index = indexes.get(language)
@@ -187,8 +199,8 @@ def _example(rng, number, provinces, themes, sectors, indexes, trees, content_ty
             translation_key=translation_key,
             live=not proposal,
             has_unpublished_changes=proposal,
-            first_published_at=None if proposal else now,
-            last_published_at=None if proposal else now,
+            first_published_at=published,
+            last_published_at=published,
             content_type=content_type,
             path=trees[language].path(),
             depth=index.depth + 1,
