@@ -40,6 +40,14 @@ REPLICATION_RANKS = {
 }
 
 
+def group_ids(objects, attribute):
+    """{value of ``attribute``: [ids of the objects with that value]}."""
+    ids = {}
+    for obj in objects:
+        ids.setdefault(getattr(obj, attribute), []).append(obj.pk)
+    return ids
+
+
 def replication_rank():
     """SQL: the furthest replication status of each practice (0: none), from one correlated subquery."""
     ranks = (
@@ -82,11 +90,22 @@ class Facet:
     widget: str = "checkbox"
     selected: list = field(default_factory=list)
     options: list = field(default_factory=list)
+    # A facet on a sector's or a Province's field is filtered and counted on the practice's own column
+    # (sector_id, province_id): {value in the database: [ids]}, so no query joins those tables and the
+    # planner can combine the indexes of the practice table.
+    column: str = ""
+    ids: dict = field(default_factory=dict)
 
     @property
     def db_values(self):
         by_value = {value: db for value, _label, db in self.choices}
         return [by_value[value] for value in self.selected]
+
+    def selected_ids(self):
+        return [pk for value in self.db_values for pk in self.ids.get(value, ())]
+
+    def value_of_id(self):
+        return {pk: value for value, pks in self.ids.items() for pk in pks}
 
 
 class Catalogue:
@@ -122,6 +141,8 @@ class Catalogue:
                 "sector__code",
                 "sector__code",
                 [(s.code, s.label, s.code) for s in sectors],
+                column="sector_id",
+                ids=group_ids(sectors, "code"),
             ),
             Facet(
                 "area",
@@ -129,6 +150,8 @@ class Catalogue:
                 "province__macro_area",
                 "province__macro_area",
                 [(value, label, value) for value, label in MacroArea.choices],
+                column="province_id",
+                ids=group_ids(provinces, "macro_area"),
             ),
             Facet(
                 "regione",
@@ -137,6 +160,8 @@ class Catalogue:
                 "province__region",
                 [(slugify(r), r, r) for r in regions],
                 widget="list",
+                column="province_id",
+                ids=group_ids(provinces, "region"),
             ),
             Facet(
                 "provincia",
@@ -145,6 +170,8 @@ class Catalogue:
                 "province__slug",
                 [(p.slug, f"{p.name} ({p.sigla})", p.slug) for p in provinces],
                 widget="list",
+                column="province_id",
+                ids=group_ids(provinces, "slug"),
             ),
             Facet(
                 "tema",
@@ -220,6 +247,8 @@ class Catalogue:
                 through = PracticePage.themes.through
                 linked = through.objects.filter(theme__translation_key__in=values).values("practicepage_id")
                 queryset = queryset.filter(pk__in=linked)
+            elif facet.column:
+                queryset = queryset.filter(**{f"{facet.column}__in": facet.selected_ids()})
             else:
                 queryset = queryset.filter(**{f"{facet.lookup}__in": values})
         return queryset
@@ -289,9 +318,13 @@ class Catalogue:
         theme_index = next(i for i, f in enumerate(self.facets) if f.param == "tema")
         rank_index = next(i for i, f in enumerate(self.facets) if f.param == "replica")
         columns = {"pid": F("pk"), "tkey": F("translation_key")}
+        # The column each facet is grouped by in ``m`` (the sector and Province facets share theirs).
+        column_of = {}
         for i, facet in enumerate(self.facets):
             if i not in (theme_index, rank_index):
-                columns[f"fv{i}"] = F(facet.group_by)
+                column_of[i] = f"c_{facet.column}" if facet.column else f"fv{i}"
+                columns[column_of[i]] = F(facet.column or facet.group_by)
+        column_of[rank_index] = f"fv{rank_index}"
         theme_facet = self.facets[theme_index]
         if theme_facet.selected:
             through = PracticePage.themes.through
@@ -315,8 +348,11 @@ class Catalogue:
             if i == theme_index:
                 conditions.append((i, "m.theme_ok", []))
                 continue
-            values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
-            column = f"m.fv{i}" if i != rank_index else "COALESCE(r.rank, 0)"
+            if facet.column:
+                values = facet.selected_ids() or [None]  # (IN (NULL) matches nothing)
+            else:
+                values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
+            column = f"m.{column_of[i]}" if i != rank_index else "COALESCE(r.rank, 0)"
             placeholders = ", ".join(["%s"] * len(values))
             conditions.append((i, f"{column} IN ({placeholders})", values))
         if conditions:
@@ -333,8 +369,10 @@ class Catalogue:
             flags = ", " + flags
         else:
             flags, miss = "", "-1"
-        single = [i for i in range(len(self.facets)) if i not in (theme_index, rank_index)]
-        values = ", ".join(f"m.fv{i} AS fv{i}" for i in single)
+        # The grouped columns, each with the facets counted on it.
+        grouped = list(dict.fromkeys(column_of[i] for i in sorted(column_of)))
+        facets_of = {name: [i for i in column_of if column_of[i] == name] for name in grouped}
+        values = ", ".join(f"m.{name} AS {name}" for name in grouped if name != column_of[rank_index])
         sql = f"""
             WITH m AS ({inner_sql}),
             r AS (
@@ -349,8 +387,7 @@ class Catalogue:
         """  # noqa: S608 (table, column and alias names are the code's own; every value is a parameter)
         through = PracticePage.themes.through._meta.db_table
         theme_table = Theme._meta.db_table
-        grouped = [*single, rank_index]
-        names = [f"fv{i}" for i in grouped]
+        names = grouped
         if connection.vendor == "postgresql":
             # GROUPING(...) tells the grouping set of a row: every bit is set but that of its own column.
             sets = ", ".join(f"(miss, {name})" for name in names)
@@ -373,19 +410,19 @@ class Catalogue:
                 rows = []
                 for g, miss, *values, theme, n in cursor:
                     if g == -1:
-                        rows.append((theme_index, miss, theme, n))
+                        rows.append(("theme", miss, theme, n))
                     else:
                         k = sets_by_mask[g]
                         rows.append((grouped[k], miss, values[k], n))
         else:
             # No GROUPING SETS (SQLite): one GROUP BY per facet, in one statement.
             branches = [
-                f"SELECT {i} AS g, miss, fv{i} AS value, COUNT(*) AS n FROM tagged "  # noqa: S608 (own names)
-                f"WHERE miss IN (-1, {i}) GROUP BY miss, fv{i}"
-                for i in grouped
+                f"SELECT '{name}' AS g, miss, {name} AS value, COUNT(*) AS n FROM tagged "  # noqa: S608 (own names)
+                f"WHERE miss IN (-1, {', '.join(str(i) for i in facets_of[name])}) GROUP BY miss, {name}"
+                for name in grouped
             ]
             branches.append(
-                f"SELECT {theme_index}, tagged.miss, theme.translation_key, COUNT(*) FROM tagged "  # noqa: S608
+                f"SELECT 'theme', tagged.miss, theme.translation_key, COUNT(*) FROM tagged "  # noqa: S608
                 f"JOIN {through} AS link ON link.practicepage_id = tagged.pid "
                 f"JOIN {theme_table} AS theme ON theme.id = link.theme_id "
                 f"WHERE tagged.miss IN (-1, {theme_index}) GROUP BY tagged.miss, theme.translation_key"
@@ -394,15 +431,17 @@ class Catalogue:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 rows = list(cursor)
+        facets_of["theme"] = [theme_index]
+        translations = {i: f.value_of_id() for i, f in enumerate(self.facets) if f.column}
         counters = [Counter() for _facet in self.facets]
         self.total = 0
-        for index, miss, value, n in rows:
-            if miss not in (-1, index):
-                continue
-            if index == theme_index and not isinstance(value, uuid.UUID):
+        for name, miss, value, n in rows:
+            if name == "theme" and not isinstance(value, uuid.UUID):
                 value = uuid.UUID(str(value))
-            counters[index][value] += n
-            if index == grouped[0] and miss == -1:
+            for index in facets_of[name]:
+                if miss in (-1, index):
+                    counters[index][translations[index].get(value) if index in translations else value] += n
+            if name == grouped[0] and miss == -1:
                 self.total += n
         return counters
 
