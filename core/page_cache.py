@@ -194,9 +194,10 @@ def invalidate():
 
 
 def purge(reason=""):
-    """Makes every stored page stale now, and again (with the reverse proxy) when the transaction commits."""
-    if seconds() <= 0 and not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
+    """Makes every stored page stale now, and again (with the reverse proxy) when the transaction commits.
+
+    Also with the page cache off: the shared fragments (``fragment_cache``) are stored under the same token.
+    """
     invalidate()
     _state.requested = getattr(_state, "requested", 0) + 1
     transaction.on_commit(_purge_after_commit)
@@ -342,3 +343,31 @@ def connect():
     page_published.connect(on_page_event, dispatch_uid="page-cache-published")
     page_unpublished.connect(on_page_event, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(on_page_event, dispatch_uid="page-cache-moved")
+
+
+# Shared fragments --------------------------------------------------------------------------------------
+
+# Without Redis each server process has its own memory cache, which a purge in another process (the
+# admin's) cannot reach: there a fragment lasts half a minute.
+LOCAL_FRAGMENT_SECONDS = 30
+SHARED_FRAGMENT_SECONDS = 600
+
+
+def fragment_cache(request):
+    """What Django's ``{% cache %}`` needs to keep a fragment that is the same on every page of a site in one
+    language (the footer): ``seconds`` to keep it and ``key``, the site, the language and the generation
+    token above, so that every content change (the purge) renders it again. It is kept whether or not the
+    page cache is on, and serves logged-in visitors and previews too: nothing in it depends on them."""
+    from django.utils.translation import get_language
+
+    from wagtail.models import Site
+
+    from core.request_cache import remember
+
+    site = Site.find_for_request(request) if request is not None else None
+    generation = remember("page-cache-generation", current_generation)
+    shared = bool(getattr(settings, "REDIS_URL", ""))
+    return {
+        "seconds": SHARED_FRAGMENT_SECONDS if shared else LOCAL_FRAGMENT_SECONDS,
+        "key": f"{site.pk if site else 0}:{get_language()}:{generation}",
+    }

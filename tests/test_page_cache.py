@@ -374,3 +374,35 @@ def test_migrations_do_not_purge():
     historical = ProjectState.from_apps(apps).apps
     assert not page_cache.is_content_model(historical.get_model("wagtailcore", "Site"))
     assert not page_cache.is_content_model(historical.get_model("core", "SiteSettings"))
+
+
+# The shared footer ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_cache_seconds", [600, 0])
+def test_footer_is_rendered_once_for_every_page_until_a_change(
+    client, home_it, page, settings, page_cache_seconds
+):
+    """The footer is the same on every page of a language: kept in the shared cache (with the page cache on
+    or off, for visitors and editors alike) and rendered again after any content change."""
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    other = publish(ContentPageFactory(parent=home_it, title="Altra pagina", slug="altra"))
+    client.get(page.url)
+    rendered = []
+    with mock.patch.object(SiteSettings, "get_funding_statement", autospec=True, side_effect=rendered.append):
+        client.get(page.url + "?x=1")  # never from the page cache
+        client.get(other.url + "?x=1")
+    assert rendered == []  # the footer (which reads the funding statement) came from the cache
+    site_settings = SiteSettings.objects.get()
+    site_settings.upi_url = "https://upi-nuovo.example.org/"
+    site_settings.save()
+    body = client.get(other.url + "?x=2").content.decode()
+    footer = body[body.index('<footer class="it-footer"') :]
+    assert "https://upi-nuovo.example.org/" in footer
+
+
+def test_footer_is_cached_per_language(client, home_it, home_en, page):
+    italian = client.get(home_it.url + "?x=1").content.decode()
+    english = client.get(home_en.url + "?x=1").content.decode()
+    assert "Il progetto" in italian[italian.index('<footer class="it-footer"') :]
+    assert "The project" in english[english.index('<footer class="it-footer"') :]

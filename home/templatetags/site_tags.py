@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page
 
+from core import page_cache
 from core.models import SiteSettings
 from core.request_cache import all_top_pages, is_restricted, top_page_of_type, top_pages
 from core.structured_data import breadcrumb_list, json_ld_script, organization
@@ -26,6 +27,13 @@ def _cached(request, key, compute):
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def fragment_cache(context):
+    """``{% fragment_cache as fragment %}{% cache fragment.seconds name fragment.key %}``: see
+    ``core.page_cache.fragment_cache``."""
+    return page_cache.fragment_cache(context.get("request"))
 
 
 def _active_locale(request):
