@@ -90,9 +90,9 @@ class Facet:
     widget: str = "checkbox"
     selected: list = field(default_factory=list)
     options: list = field(default_factory=list)
-    # A facet on a sector's or a Province's field is filtered and counted on the practice's own column
-    # (sector_id, province_id): {value in the database: [ids]}, so no query joins those tables and the
-    # planner can combine the indexes of the practice table.
+    # A facet on a Province's field is filtered and counted on the practice's own column (province_id):
+    # {value in the database: [ids]}, so no query joins the Provinces and the planner can combine the
+    # indexes of the practice table (the Provinces are the same in every language).
     column: str = ""
     ids: dict = field(default_factory=dict)
 
@@ -141,8 +141,8 @@ class Catalogue:
                 "sector__code",
                 "sector__code",
                 [(s.code, s.label, s.code) for s in sectors],
-                column="sector_id",
-                ids=group_ids(sectors, "code"),
+                # By code, not by id: a translated practice may still point to the Italian sector
+                # (core.taxonomy_sync), and listings match sectors on their codes.
             ),
             Facet(
                 "area",

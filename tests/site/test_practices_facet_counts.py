@@ -111,3 +111,21 @@ def test_counts_reach_the_page(client, dataset):
     areas = {o["value"]: o["count"] for o in next(f for f in catalogue.facets if f.param == "area").options}
     assert areas["nord-est"] == total and sum(areas.values()) == sum(expected[1].values())
     assert all(p.sector.code == "sua" for p in response.context["practices"])
+
+
+def test_a_translation_pointing_to_the_italian_sector_is_found_and_counted(dataset):
+    """A translated practice may still point to the Italian sector of the same code (core.taxonomy_sync,
+    when the English sector did not exist yet): the sector facet matches it by code, in the results and in
+    the counts."""
+    from core.models import Sector
+
+    english_index = PracticeIndexPage.objects.get(locale__language_code="en")
+    practice = PracticePage.objects.live().filter(locale=english_index.locale, sector__code="sua").first()
+    italian_sua = Sector.objects.get(locale__language_code="it", code="sua")
+    PracticePage.objects.filter(pk=practice.pk).update(sector=italian_sua)
+    with translation.override("en"):
+        catalogue = Catalogue(english_index, QueryDict("settore=sua"), "en")
+        counters = catalogue.count_facets()
+        assert practice.pk in {p.pk for p in catalogue.results()}
+    assert None not in counters[0]
+    assert counters[0]["sua"] == catalogue.total == reference_counts(catalogue)[1]
