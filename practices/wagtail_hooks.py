@@ -143,10 +143,12 @@ def home_practices(request, home_page):
     )
     # The newest real practices, then (on a site that still has few) the newest examples: each read in the
     # order of the index on the publication date, where one query sorting both would sort every practice.
-    latest = list(practices.filter(is_example=False).order_by("-first_published_at", "-pk")[:HOME_LISTED])
+    # A practice made live by a script without being published has no date: it is never among the newest
+    # (PostgreSQL would otherwise put it first, as DESC puts NULLs first there).
+    dated = practices.filter(first_published_at__isnull=False).order_by("-first_published_at", "-pk")
+    latest = list(dated.filter(is_example=False)[:HOME_LISTED])
     if len(latest) < HOME_LISTED:
-        examples = practices.filter(is_example=True).order_by("-first_published_at", "-pk")
-        latest += examples[: HOME_LISTED - len(latest)]
+        latest += dated.filter(is_example=True)[: HOME_LISTED - len(latest)]
     return {
         "template": "practices/includes/home_practices.html",
         "context": {"practices": latest, "catalogue": catalogue},
