@@ -6,6 +6,7 @@ from unittest import mock
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.models import Collection, Page, PageViewRestriction
 
@@ -402,7 +403,8 @@ def test_footer_is_rendered_once_for_every_page_until_a_change(
 
 
 def test_footer_is_cached_per_language(client, home_it, home_en, page):
-    italian = client.get(home_it.url + "?x=1").content.decode()
-    english = client.get(home_en.url + "?x=1").content.decode()
+    with translation.override("it"):  # the English request leaves the thread's language as it found it
+        italian = client.get(home_it.url + "?x=1").content.decode()
+        english = client.get(home_en.url + "?x=1").content.decode()
     assert "Il progetto" in italian[italian.index('<footer class="it-footer"') :]
     assert "The project" in english[english.index('<footer class="it-footer"') :]
