@@ -136,7 +136,7 @@ def explain():
         with CaptureQueriesContext(connection) as captured:
             catalogue.count_facets()
             list(catalogue.results()[:20])
-    labels = iter(["facet counts and total", "the page of results"])
+    labels = iter(["facet counts and total", "the page of results", "the themes of those practices"])
     for query in captured.captured_queries:
         if "wagtailcore_pageviewrestriction" in query["sql"] and "practices_practicepage" not in query["sql"]:
             continue  # Wagtail's list of view restrictions, read for .public()
