@@ -239,6 +239,19 @@ def top_pages(locale):
     return [page for page in all_top_pages() if page.locale_id == locale.pk]
 
 
+def menu_pages(home):
+    """The home page's children shown in the menu, public ones only, in tree order (the main menu, the
+    footer, the search's helpful links)."""
+    return [
+        page
+        for page in top_pages(home.locale)
+        if page.depth == home.depth + 1
+        and page.path.startswith(home.path)
+        and page.show_in_menus
+        and not is_restricted(page)
+    ]
+
+
 def top_page_of_type(model, locale):
     """The first live page of ``model`` at the top of the locale's tree, or None."""
     return next((page for page in top_pages(locale) if isinstance(page, model)), None)

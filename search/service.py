@@ -33,7 +33,7 @@ from modelsearch.index import SearchField
 from core.documents import withheld_document_ids
 from core.models import Comune, Province, SiteDocument
 from core.models.taxonomy import normalize_name
-from core.request_cache import all_top_pages, is_restricted, top_pages
+from core.request_cache import all_top_pages, is_restricted, menu_pages, top_pages
 from core.sections import collect_sections
 from core.sections import province_index as province_index_for_locale
 from core.text import clean_query as clean_text
@@ -477,22 +477,10 @@ def helpful_links(request, with_home_sections=True):
         extra_sections += links.get("sections", [])
     if home is None:
         return {"sectors": sectors}
-    links = {"sectors": sectors, "sections": public_children_in_menu(home) + extra_sections}
+    links = {"sectors": sectors, "sections": menu_pages(home) + extra_sections}
     if with_home_sections:
         links.update(home_page=home, home_sections=collect_sections("home_page_sections", request, home))
     return links
-
-
-def public_children_in_menu(home):
-    """The home page's public children shown in the menu, from the top of the tree the request has loaded."""
-    return [
-        page
-        for page in top_pages(home.locale)
-        if page.depth == home.depth + 1
-        and page.path.startswith(home.path)
-        and page.show_in_menus
-        and not is_restricted(page)
-    ]
 
 
 PROVINCE_NAMES_KEY = "search:province-names"

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 
 from core import page_cache
 from core.models import SiteSettings
-from core.request_cache import all_top_pages, is_restricted, top_page_of_type, top_pages
+from core.request_cache import all_top_pages, menu_pages, top_page_of_type, top_pages
 from core.structured_data import breadcrumb_list, json_ld_script, organization
 from home.models import HomePage, province_index_for_locale
 
@@ -60,17 +60,7 @@ def main_menu(context):
     if home is None:
         return []
 
-    def compute():
-        return [
-            page
-            for page in top_pages(home.locale)
-            if page.depth == home.depth + 1
-            and page.path.startswith(home.path)
-            and page.show_in_menus
-            and not is_restricted(page)
-        ]
-
-    return _cached(request, ("menu", home.pk), compute)
+    return _cached(request, ("menu", home.pk), lambda: menu_pages(home))
 
 
 @register.simple_tag(takes_context=True)
