@@ -347,11 +347,6 @@ def connect():
 
 # Shared fragments --------------------------------------------------------------------------------------
 
-# Without Redis each server process has its own memory cache, which a purge in another process (the
-# admin's) cannot reach: there a fragment lasts half a minute.
-LOCAL_FRAGMENT_SECONDS = 30
-SHARED_FRAGMENT_SECONDS = 600
-
 
 def fragment_cache(request):
     """What Django's ``{% cache %}`` needs to keep a fragment that is the same on every page of a site in one
@@ -363,11 +358,13 @@ def fragment_cache(request):
     from wagtail.models import Site
 
     from core.request_cache import remember
+    from core.site_cache import cache_seconds
 
     site = Site.find_for_request(request) if request is not None else None
     generation = remember("page-cache-generation", current_generation)
-    shared = bool(getattr(settings, "REDIS_URL", ""))
     return {
-        "seconds": SHARED_FRAGMENT_SECONDS if shared else LOCAL_FRAGMENT_SECONDS,
+        # As the sites and their settings: half a minute without Redis, where a purge in another process
+        # (the admin's) cannot reach this one's memory.
+        "seconds": cache_seconds(),
         "key": f"{site.pk if site else 0}:{get_language()}:{generation}",
     }
