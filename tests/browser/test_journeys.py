@@ -335,6 +335,8 @@ def test_upi_approves_uploads_translates_and_schedules(
     page.locator("#id_go_live_at").fill(go_live.strftime("%d/%m/%Y 09:00"))
     page.locator("#id_go_live_at").press("Tab")  # closes the date picker
     page.get_by_role("button", name="Salva programma").press("Enter")
+    # The dialog closes and the panel is redrawn after the keypress: wait for the new line to show.
+    page.locator("[data-side-panel='status']").get_by_text("Go-live:").wait_for()
     assert "Go-live:" in page.locator("[data-side-panel='status']").inner_text()
     journey.shot("pianificato")
     page.get_by_role("button", name="Altre azioni").click()
