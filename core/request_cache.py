@@ -216,10 +216,18 @@ def all_top_pages():
     page (newsroom, events, catalogue, Provinces) all find their pages here: one query per request. The
     pages are specific instances with their own fields deferred (Wagtail's ``specific(defer=True)``): use
     them for titles, URLs and the tree, and load the page itself to read its content.
+
+    They are kept in the shared cache with the sites (``core.site_cache``), and dropped with them whenever a
+    page changes: a request unpickles them (about 1 ms for some thirty pages) instead of querying and
+    building each page anew (about 5 ms).
     """
+    from django.core.cache import cache
+
     from wagtail.models import Page
 
-    def load():
+    from core.site_cache import TOP_PAGES_KEY, cache_seconds
+
+    def query():
         pages = list(
             Page.objects.live()
             .filter(depth__in=(2, 3))
@@ -229,6 +237,13 @@ def all_top_pages():
         )
         for page in pages:
             page._top_of_tree = True  # its own fields are deferred: see fully_loaded()
+        return pages
+
+    def load():
+        pages = cache.get(TOP_PAGES_KEY)
+        if pages is None:
+            pages = query()
+            cache.set(TOP_PAGES_KEY, pages, cache_seconds())
         return pages
 
     return remember("top-pages", load)

@@ -19,6 +19,8 @@ from core.request_cache import remember
 
 SITES_KEY = "core-sites"
 SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
+TOP_PAGES_KEY = "core-top-pages"  # the pages at the top of the tree (core.request_cache.all_top_pages)
+KEYS = [SITES_KEY, SETTINGS_KEY, TOP_PAGES_KEY]
 SHARED_CACHE_SECONDS = 24 * 3600
 # Without Redis each server process has its own memory cache, which another process's change cannot
 # reach: there the copies last half a minute.
@@ -80,17 +82,17 @@ def get_site_for_hostname(hostname, port):
 
 
 def forget(sender=None, instance=None, **kwargs):
-    """Drop the cached sites and settings when a site, its settings, a page or an image changes."""
+    """Drop the cached sites, settings and top pages when a site, its settings, a page or an image changes."""
     from wagtail.models import Page, Site
 
     from core.models import SiteImage, SiteSettings
 
     if instance is None or isinstance(instance, (Page, Site, SiteImage, SiteSettings)):
         forget_in_request()
-        cache.delete_many([SITES_KEY, SETTINGS_KEY])
+        cache.delete_many(KEYS)
         # Again when the change is committed: a request between the save and the commit reads the old
         # rows and would keep them in the cache.
-        transaction.on_commit(lambda: cache.delete_many([SITES_KEY, SETTINGS_KEY]))
+        transaction.on_commit(lambda: cache.delete_many(KEYS))
 
 
 def site_settings(site):

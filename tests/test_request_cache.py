@@ -201,3 +201,35 @@ def test_the_cached_sites_match_the_port_as_wagtail_does(db):
     assert site_cache.get_site_for_hostname(default.hostname, "8080") == other
     assert site_cache.get_site_for_hostname(default.hostname, "8080") == Site.objects.get(pk=other.pk)
     assert site_cache.get_site_for_hostname(default.hostname, str(default.port)) == default
+
+
+TOP_OF_TREE = re.compile(r'"wagtailcore_page"\."depth" IN \(2, 3\)')
+
+
+def test_the_top_of_the_tree_comes_from_the_cache_and_never_stale(client, home_it):
+    """The menu's pages are kept in the shared cache between requests and dropped by every page change:
+    a new section, a renamed one and an unpublished one show on the next request."""
+    from django.core.cache import cache
+
+    from core import site_cache
+
+    cache.clear()
+    client.get("/")
+    assert cache.get(site_cache.TOP_PAGES_KEY) is not None
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert not any(TOP_OF_TREE.search(query["sql"]) for query in queries.captured_queries)
+
+    new = section(home_it, ContentPage, "Sezione nuova del menu", "sezione-nuova-del-menu")
+    new.show_in_menus = True
+    new.save_revision().publish()
+    assert "Sezione nuova del menu" in client.get("/").content.decode()
+    assert client.get("/sezione-nuova-del-menu/").status_code == 200
+
+    new.title = "Sezione rinominata del menu"
+    new.save_revision().publish()
+    assert "Sezione rinominata del menu" in client.get("/").content.decode()
+
+    Page.objects.get(pk=new.pk).unpublish()
+    assert "Sezione rinominata del menu" not in client.get("/").content.decode()
+    assert client.get("/sezione-nuova-del-menu/").status_code == 404
