@@ -160,3 +160,20 @@ def test_the_english_pages_ask_in_english_at_an_english_address(client, home_en)
     response = client.post("/en/page-feedback/", {"page": page.pk, "useful": "no", "detail": "y" * 201})
     assert response.status_code == 400
     assert "Write at most 200 characters (you wrote 201)." in response.content.decode()
+
+
+def test_each_page_and_language_gets_its_own_form(client, page, home_it, home_en):
+    """The blank form is rendered once per language and process: each page still gets its own id."""
+    other = ContentPageFactory(
+        parent=home_it, title="Altra pagina da valutare", slug="altra-pagina-da-valutare"
+    )
+    english = ContentPageFactory(parent=home_en, title="A page to rate", slug="a-page-to-rate")
+    for target, question in (
+        (page, "Questa pagina"),
+        (other, "Questa pagina"),
+        (english, "Was this page useful?"),
+    ):
+        html = client.get(target.url).content.decode()
+        assert question in html
+        assert html.count('name="page"') == 1 and f'name="page" value="{target.pk}"' in html
+    assert 'action="/en/page-feedback/"' in client.get(english.url).content.decode()
