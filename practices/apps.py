@@ -10,7 +10,10 @@ class PracticesConfig(AppConfig):
         # Models and signal receivers can be imported only once the app registry is ready.
         from django.db.models.signals import post_delete
 
+        from practices import listing
         from practices.coverage import invalidate_coverage
+
+        listing.connect()
 
         def on_delete(sender, **kwargs):
             invalidate_coverage()

@@ -134,9 +134,16 @@ def explain():
         catalogue = Catalogue(index, params, "it")
         catalogue.count_facets()  # warm
         with CaptureQueriesContext(connection) as captured:
-            catalogue.count_facets()
-            list(catalogue.results()[:20])
-    labels = iter(["facet counts and total", "the page of results", "the themes of those practices"])
+            catalogue.compute_facet_counts()
+            catalogue.page_of_results(1)
+    labels = iter(
+        [
+            "facet counts and total",
+            "the page of results (ids)",
+            "those practices",
+            "the themes of those practices",
+        ]
+    )
     for query in captured.captured_queries:
         if "wagtailcore_pageviewrestriction" in query["sql"] and "practices_practicepage" not in query["sql"]:
             continue  # Wagtail's list of view restrictions, read for .public()

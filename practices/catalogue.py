@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +23,7 @@ from core.models import MacroArea, Province, Sector, Theme
 from core.text import clean_query
 from practices import search as practice_search
 from practices.choices import EvidenceLevel, PracticeType, ReplicationStatus, Stage
-from practices.models import PracticePage, Replication
+from practices.models import CatalogueEntry, PracticePage
 
 SORTS = {
     "pertinenza": _("Pertinenza"),
@@ -31,12 +31,6 @@ SORTS = {
     "verificate": _("Verificate di recente"),
     "titolo": _("Titolo (A-Z)"),
     "replicate": _("Più replicate"),
-}
-# A practice's furthest replication in another Province, as a number the facet groups by.
-REPLICATION_RANKS = {
-    ReplicationStatus.ADOPTED: 3,
-    ReplicationStatus.ADAPTING: 2,
-    ReplicationStatus.INTERESTED: 1,
 }
 
 
@@ -48,52 +42,21 @@ def group_ids(objects, attribute):
     return ids
 
 
-def replication_rank():
-    """SQL: the furthest replication status of each practice (0: none), from one correlated subquery."""
-    ranks = (
-        Replication.objects.filter(practice_key=OuterRef("translation_key"))
-        .annotate(
-            rank=Case(
-                *[When(status=status, then=Value(rank)) for status, rank in REPLICATION_RANKS.items()],
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("-rank")
-        .values("rank")[:1]
-    )
-    return Coalesce(Subquery(ranks, output_field=IntegerField()), Value(0))
-
-
-def replication_count():
-    counts = (
-        Replication.objects.filter(practice_key=OuterRef("translation_key"))
-        .order_by()
-        .values("practice_key")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
 PER_PAGE = 20
-FACETS_CACHE_KEY = "practices:facets:v2:{}"
+FACETS_CACHE_KEY = "practices:facets:v3:{}"
 
 
 @dataclass
 class Facet:
     param: str
     label: str
-    lookup: str  # the queryset lookup the values filter on (with __in)
-    group_by: str  # the field the counts are grouped by
+    column: str  # the column of the listing table (CatalogueEntry) the facet filters and counts on
     choices: list  # [(value in the URL, label, value in the database)]
     widget: str = "checkbox"
     selected: list = field(default_factory=list)
     options: list = field(default_factory=list)
-    # A facet on a Province's field is filtered and counted on the practice's own column (province_id):
-    # {value in the database: [ids]}, so no query joins the Provinces and the planner can combine the
-    # indexes of the practice table (the Provinces are the same in every language).
-    column: str = ""
+    # A facet on a Province's field is filtered and counted on the practice's Province (province_id):
+    # {value in the database: [ids]}, so no query joins the Provinces (the same in every language).
     ids: dict = field(default_factory=dict)
 
     @property
@@ -135,73 +98,50 @@ class Catalogue:
         self.provinces_by_slug = {province.slug: province for province in provinces}
         current_year = 2100
         facets = [
-            Facet(
-                "settore",
-                _("Settore"),
-                "sector__code",
-                "sector__code",
-                [(s.code, s.label, s.code) for s in sectors],
-                # By code, not by id: a translated practice may still point to the Italian sector
-                # (core.taxonomy_sync), and listings match sectors on their codes.
-            ),
+            # By code, not by id: a translated practice may still point to the Italian sector
+            # (core.taxonomy_sync), and listings match sectors on their codes.
+            Facet("settore", _("Settore"), "sector_code", [(s.code, s.label, s.code) for s in sectors]),
             Facet(
                 "area",
                 _("Macro-area"),
-                "province__macro_area",
-                "province__macro_area",
+                "province_id",
                 [(value, label, value) for value, label in MacroArea.choices],
-                column="province_id",
                 ids=group_ids(provinces, "macro_area"),
             ),
             Facet(
                 "regione",
                 _("Regione"),
-                "province__region",
-                "province__region",
+                "province_id",
                 [(slugify(r), r, r) for r in regions],
                 widget="list",
-                column="province_id",
                 ids=group_ids(provinces, "region"),
             ),
             Facet(
                 "provincia",
                 _("Provincia"),
-                "province__slug",
-                "province__slug",
+                "province_id",
                 [(p.slug, f"{p.name} ({p.sigla})", p.slug) for p in provinces],
                 widget="list",
-                column="province_id",
                 ids=group_ids(provinces, "slug"),
             ),
-            Facet(
-                "tema",
-                _("Tema"),
-                "themes__translation_key",
-                "themes__translation_key",
-                [(t.slug, t.name, t.translation_key) for t in themes],
-            ),
+            Facet("tema", _("Tema"), "", [(t.slug, t.name, t.translation_key) for t in themes]),
             Facet(
                 "tipo",
                 _("Tipo di pratica"),
                 "practice_type",
-                "practice_type",
                 [(value, label, value) for value, label in PracticeType.choices],
             ),
-            Facet(
-                "fase", _("Fase"), "stage", "stage", [(value, label, value) for value, label in Stage.choices]
-            ),
-            Facet("anno", _("Anno di avvio"), "start_year", "start_year", [], widget="list"),
+            Facet("fase", _("Fase"), "stage", [(value, label, value) for value, label in Stage.choices]),
+            Facet("anno", _("Anno di avvio"), "start_year", [], widget="list"),
             Facet(
                 "evidenza",
                 _("Livello di evidenza"),
-                "evidence_level",
                 "evidence_level",
                 [(value, label, value) for value, label in EvidenceLevel.choices],
             ),
             Facet(
                 "replica",
                 _("Replica in altre Province"),
-                "replication_rank",
                 "replication_rank",
                 [
                     (ReplicationStatus.ADOPTED.value, _("Adottata da altre Province"), 3),
@@ -228,39 +168,41 @@ class Catalogue:
             facet.selected = [v for v in dict.fromkeys(self.params.getlist(facet.param)) if v in known]
         return facets
 
+    def filter_values(self, facet):
+        """The database values a selected facet keeps (Province ids for the Province facets)."""
+        if facet.ids:
+            return facet.selected_ids()
+        if facet.param == "anno":
+            return [int(v) for v in facet.selected]
+        return facet.db_values
+
     def base_queryset(self):
-        return (
-            PracticePage.objects.live()
-            .public()
-            .filter(locale=self.index_page.locale, path__startswith=self.index_page.path)
-            .exclude(pk=self.index_page.pk)
-            .annotate(replication_rank=replication_rank())
-        )
+        """The practices the catalogue lists: its rows of the listing table (practices.listing)."""
+        return CatalogueEntry.objects.filter(catalogue=self.index_page)
 
     def apply_facets(self, queryset, skip=None):
         for facet in self.facets:
             if facet is skip or not facet.selected:
                 continue
-            values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
             if facet.param == "tema":
                 # A subquery rather than a join: a practice with two chosen themes is listed once.
                 through = PracticePage.themes.through
-                linked = through.objects.filter(theme__translation_key__in=values).values("practicepage_id")
-                queryset = queryset.filter(pk__in=linked)
-            elif facet.column:
-                queryset = queryset.filter(**{f"{facet.column}__in": facet.selected_ids()})
+                linked = through.objects.filter(theme__translation_key__in=facet.db_values)
+                queryset = queryset.filter(page_id__in=linked.values("practicepage_id"))
             else:
-                queryset = queryset.filter(**{f"{facet.lookup}__in": values})
+                queryset = queryset.filter(**{f"{facet.column}__in": self.filter_values(facet)})
         return queryset
 
     def searched(self):
-        """(queryset, ranked), built once per request: the counts and the results share it, and with it
-        the one query of the view restrictions that ``.public()`` reads."""
+        """(queryset, ranked), built once per request: the counts and the results share it."""
         if self._searched is None:
-            self._searched = practice_search.search(self.base_queryset(), self.query, self.language_code)
+            self._searched = practice_search.search(
+                self.base_queryset(), self.query, self.language_code, text_prefix="page__"
+            )
         return self._searched
 
-    def results(self):
+    def ordered(self):
+        """The listing rows of the results, filtered and in the chosen order."""
         queryset, ranked = self.searched()
         queryset = self.apply_facets(queryset)
         if self.sort == "pertinenza" and ranked:
@@ -270,11 +212,32 @@ class Catalogue:
         elif self.sort == "titolo":
             order = ["title"]
         elif self.sort == "replicate":
-            queryset = queryset.annotate(replication_count=replication_count())
             order = [F("replication_count").desc(), F("replication_rank").desc(), "title"]
         else:
             order = [F("start_year").desc(nulls_last=True), F("first_published_at").desc(nulls_last=True)]
-        return queryset.select_related("sector", "province").prefetch_related("themes").order_by(*order)
+        return queryset.order_by(*order)
+
+    def page_of_results(self, number):
+        """A Paginator page of practice cards (``PracticePage.CARD_FIELDS``); the ids come from the listing
+        table, and the 20 practices from one query by id."""
+        paginator = Paginator(self.ordered().values_list("page_id", flat=True), PER_PAGE)
+        paginator.count = self.total  # counted with the facets: saves a COUNT query
+        page_obj = paginator.get_page(number)
+        queryset = PracticePage.objects.only(*PracticePage.CARD_FIELDS)
+        practices = self.practices(list(page_obj.object_list), queryset)
+        page_obj.object_list = PracticePage.set_card_urls(practices, self.index_page)
+        return page_obj
+
+    @staticmethod
+    def practices(ids, queryset=None):
+        """The practices of these ids, in their order."""
+        queryset = PracticePage.objects.all() if queryset is None else queryset
+        by_id = {p.pk: p for p in queryset.select_related("sector", "province").filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def results(self, queryset=None):
+        """Every result, whole practices in order (the open-data exports)."""
+        return self.practices(list(self.ordered().values_list("page_id", flat=True)), queryset)
 
     def compute_facet_counts(self):
         """Every facet's options with their counts (a practice counts for facet F when it passes every
@@ -305,7 +268,8 @@ class Catalogue:
         return self.facets
 
     def count_facets(self):
-        """One Counter per facet (database value -> practices) and ``self.total``, from one SQL query.
+        """One Counter per facet (database value -> practices) and ``self.total``, from one SQL query on the
+        listing table.
 
         Disjunctive counts: a practice counts for facet F when it passes every selected facet but F. The
         query tags each matching practice with ``miss``: -1 when it passes every selected facet, the
@@ -316,30 +280,20 @@ class Catalogue:
         """
         searched, _ranked = self.searched()
         theme_index = next(i for i, f in enumerate(self.facets) if f.param == "tema")
-        rank_index = next(i for i, f in enumerate(self.facets) if f.param == "replica")
-        columns = {"pid": F("pk"), "tkey": F("translation_key")}
-        # The column each facet is grouped by in ``m`` (the sector and Province facets share theirs).
-        column_of = {}
-        for i, facet in enumerate(self.facets):
-            if i not in (theme_index, rank_index):
-                column_of[i] = f"c_{facet.column}" if facet.column else f"fv{i}"
-                columns[column_of[i]] = F(facet.column or facet.group_by)
-        column_of[rank_index] = f"fv{rank_index}"
+        # The column each facet is grouped by (the three Province facets share theirs).
+        column_of = {i: facet.column for i, facet in enumerate(self.facets) if i != theme_index}
+        grouped = list(dict.fromkeys(column_of.values()))
+        columns = {"pid": F("page_id"), **{f"g_{name}": F(name) for name in grouped}}
         theme_facet = self.facets[theme_index]
         if theme_facet.selected:
             through = PracticePage.themes.through
             columns["theme_ok"] = Exists(
                 through.objects.filter(
-                    practicepage_id=OuterRef("pk"), theme__translation_key__in=theme_facet.db_values
+                    practicepage_id=OuterRef("page_id"), theme__translation_key__in=theme_facet.db_values
                 )
             )
         inner_sql, inner_params = searched.order_by().values(**columns).query.sql_with_params()
         params = list(inner_params)
-
-        # The furthest replication of each practice, from one pass over the replications (a hash join).
-        rank_cases = " ".join(f"WHEN %s THEN {rank}" for rank in REPLICATION_RANKS.values())
-        params += list(REPLICATION_RANKS)
-        replication = Replication._meta.db_table
 
         conditions = []  # (facet index, SQL that is true when the practice passes that facet)
         for i, facet in enumerate(self.facets):
@@ -348,13 +302,9 @@ class Catalogue:
             if i == theme_index:
                 conditions.append((i, "m.theme_ok", []))
                 continue
-            if facet.column:
-                values = facet.selected_ids() or [None]  # (IN (NULL) matches nothing)
-            else:
-                values = [int(v) for v in facet.selected] if facet.param == "anno" else facet.db_values
-            column = f"m.{column_of[i]}" if i != rank_index else "COALESCE(r.rank, 0)"
+            values = self.filter_values(facet) or [None]  # (IN (NULL) matches nothing)
             placeholders = ", ".join(["%s"] * len(values))
-            conditions.append((i, f"{column} IN ({placeholders})", values))
+            conditions.append((i, f"m.g_{column_of[i]} IN ({placeholders})", values))
         if conditions:
             passes = [f"CASE WHEN {sql} THEN 1 ELSE 0 END" for _i, sql, _values in conditions]
             first_failing = " ".join(f"WHEN ok{i} = 0 THEN {i}" for i, _sql, _values in conditions)
@@ -369,25 +319,15 @@ class Catalogue:
             flags = ", " + flags
         else:
             flags, miss = "", "-1"
-        # The grouped columns, each with the facets counted on it.
-        grouped = list(dict.fromkeys(column_of[i] for i in sorted(column_of)))
         facets_of = {name: [i for i in column_of if column_of[i] == name] for name in grouped}
-        values = ", ".join(f"m.{name} AS {name}" for name in grouped if name != column_of[rank_index])
+        names = [f"g_{name}" for name in grouped]
         sql = f"""
             WITH m AS ({inner_sql}),
-            r AS (
-                SELECT practice_key, MAX(CASE status {rank_cases} ELSE 0 END) AS rank
-                FROM {replication} GROUP BY practice_key
-            ),
-            flagged AS (
-                SELECT m.pid, {values}, COALESCE(r.rank, 0) AS fv{rank_index}{flags}
-                FROM m LEFT JOIN r ON r.practice_key = m.tkey
-            ),
+            flagged AS (SELECT m.pid, {", ".join(f"m.{name}" for name in names)}{flags} FROM m),
             tagged AS (SELECT flagged.*, {miss} AS miss FROM flagged)
         """  # noqa: S608 (table, column and alias names are the code's own; every value is a parameter)
         through = PracticePage.themes.through._meta.db_table
         theme_table = Theme._meta.db_table
-        names = grouped
         if connection.vendor == "postgresql":
             # GROUPING(...) tells the grouping set of a row: every bit is set but that of its own column.
             sets = ", ".join(f"(miss, {name})" for name in names)
@@ -415,10 +355,10 @@ class Catalogue:
                         k = sets_by_mask[g]
                         rows.append((grouped[k], miss, values[k], n))
         else:
-            # No GROUPING SETS (SQLite): one GROUP BY per facet, in one statement.
+            # No GROUPING SETS (SQLite): one GROUP BY per column, in one statement.
             branches = [
-                f"SELECT '{name}' AS g, miss, {name} AS value, COUNT(*) AS n FROM tagged "  # noqa: S608 (own names)
-                f"WHERE miss IN (-1, {', '.join(str(i) for i in facets_of[name])}) GROUP BY miss, {name}"
+                f"SELECT '{name}' AS g, miss, g_{name} AS value, COUNT(*) AS n FROM tagged "  # noqa: S608 (own names)
+                f"WHERE miss IN (-1, {', '.join(str(i) for i in facets_of[name])}) GROUP BY miss, g_{name}"
                 for name in grouped
             ]
             branches.append(
@@ -432,7 +372,7 @@ class Catalogue:
                 cursor.execute(sql, params)
                 rows = list(cursor)
         facets_of["theme"] = [theme_index]
-        translations = {i: f.value_of_id() for i, f in enumerate(self.facets) if f.column}
+        translations = {i: f.value_of_id() for i, f in enumerate(self.facets) if f.ids}
         counters = [Counter() for _facet in self.facets]
         self.total = 0
         for name, miss, value, n in rows:

@@ -21,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 from core.models import Province, Sector, Theme
 from core.models.taxonomy import normalize_name
+from practices import listing
 from practices.choices import EvidenceLevel, EvidenceSource, PracticeType, ReplicationStatus, Stage
 from practices.coverage import invalidate_coverage
 from practices.models import PracticeIndexPage, PracticePage, Replication
@@ -134,6 +135,7 @@ def generate(count, seed=2021, languages=("it", "en")):
             backend = get_search_backend()
             backend.add_bulk(PracticePage, pages)
             refresh_search_documents([page.pk for page in pages])
+            listing.sync_practices([page.pk for page in pages])
             created += len(pages)
         for tree in trees.values():
             tree.save()

@@ -26,6 +26,8 @@ from practices.permissions import PracticePagePermissionTester
 from practices.search import refresh_search_documents
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+STAGE_LABELS = dict(Stage.choices)
+EVIDENCE_LABELS = dict(EvidenceLevel.choices)
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -340,6 +342,27 @@ class PracticePage(BasePage):
         *("code", "summary", "is_example", "stage", "start_year", "evidence_level", "sector", "province"),
     )
 
+    @property
+    def stage_label(self):
+        """``get_stage_display()`` by a plain look-up (that one hashes every lazy label on each call; a list
+        of cards calls it twenty times)."""
+        return STAGE_LABELS.get(self.stage, self.stage)
+
+    @property
+    def evidence_label(self):
+        return EVIDENCE_LABELS.get(self.evidence_level, self.evidence_level)
+
+    @staticmethod
+    def set_card_urls(practices, parent):
+        """Give practices that are children of ``parent`` their ``card_url``: the parent's URL and their own
+        slug, where Wagtail's ``url`` would resolve each URL anew (the cards fall back to it)."""
+        parent_url = parent.url
+        if parent_url:
+            for practice in practices:
+                if practice.url_path.startswith(parent.url_path):
+                    practice.card_url = parent_url + practice.url_path[len(parent.url_path) :]
+        return practices
+
     @classmethod
     def ids_of_province(cls, province):
         """The ids of the practices a Province owns or shares as a partner, for ``pk__in``: a UNION of two
@@ -445,6 +468,7 @@ class PracticePage(BasePage):
         from practices.coverage import invalidate_coverage
 
         refresh_search_documents([self.pk])
+        listing.sync_practices([self.pk])  # after the search vector, which the catalogue copies
         invalidate_coverage()
 
 
@@ -519,12 +543,14 @@ class Replication(models.Model):
         super().save(*args, **kwargs)
         from practices.coverage import invalidate_coverage
 
+        listing.sync_translations([self.practice_key])  # the catalogue's replication facet and sort
         invalidate_coverage()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         from practices.coverage import invalidate_coverage
 
+        listing.sync_translations([self.practice_key])
         invalidate_coverage()
         return result
 
@@ -538,5 +564,44 @@ class Replication(models.Model):
             raise ValidationError({"practice": _("Si può replicare solo una pratica pubblicata.")})
 
 
+class CatalogueEntry(models.Model):
+    """What the catalogue lists, one narrow row per practice: its facets, sort keys and search vector.
+
+    A row exists for every live practice that no view restriction hides, under its catalogue page, and for
+    nothing else. The catalogue's counts and its page of results read only this table (and the themes'
+    link table): no join with the page tree, no wide practice row. ``practices.listing`` keeps it in step
+    with the pages; nothing else writes to it.
+    """
+
+    page = models.OneToOneField(
+        PracticePage, on_delete=models.CASCADE, primary_key=True, related_name="catalogue_entry"
+    )
+    # No index of its own: a site has one catalogue per language, and an index on it would lead the query
+    # planner to read the whole catalogue instead of the search's matches.
+    catalogue = models.ForeignKey(
+        PracticeIndexPage, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    sector_code = models.CharField(max_length=30, blank=True, db_index=True)
+    province = models.ForeignKey("core.Province", null=True, on_delete=models.SET_NULL, related_name="+")
+    practice_type = models.CharField(max_length=30, blank=True)
+    stage = models.CharField(max_length=20, blank=True)
+    start_year = models.PositiveSmallIntegerField(null=True)
+    evidence_level = models.CharField(max_length=20, blank=True)
+    # The furthest replication in another Province (3 adopted, 2 adapting, 1 interested, 0 none) and
+    # the number of replications.
+    replication_rank = models.PositiveSmallIntegerField(default=0)
+    replication_count = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=255)
+    first_published_at = models.DateTimeField(null=True)
+    last_verified = models.DateField(null=True)
+    search_document = SearchVectorField(null=True)  # the practice's own (PostgreSQL)
+
+    # PostgreSQL also has the GIN index of the search vector and the indexes of the sort orders (migration
+    # 0005).
+
+    def __str__(self):
+        return self.title
+
+
 # The views import these models, so they come last (routing convention: see practices/views.py).
-from practices import views  # noqa: E402
+from practices import listing, views  # noqa: E402

@@ -62,8 +62,11 @@ def refresh_search_documents(ids=None):
         )
 
 
-def search(queryset, query, language_code):
-    """(filtered queryset, ranked) for the query; rank is annotated as ``rank``."""
+def search(queryset, query, language_code, text_prefix=""):
+    """(filtered queryset, ranked) for the query; rank is annotated as ``rank``.
+
+    The queryset has the search vector (``search_document``); on SQLite the practice's stored text is
+    found through ``text_prefix`` (``"page__"`` from the catalogue's listing table)."""
     words = query_words(query)
     if not words:
         return queryset, False
@@ -83,7 +86,9 @@ def search(queryset, query, language_code):
     condition = Q()
     score = Value(0, output_field=IntegerField())
     for stem in stems:
-        matches = Q(search_text__contains=stem) | Q(search_title__contains=stem)
+        matches = Q(**{f"{text_prefix}search_text__contains": stem}) | Q(
+            **{f"{text_prefix}search_title__contains": stem}
+        )
         condition |= matches
         score = score + Case(When(matches, then=Value(1)), default=Value(0), output_field=IntegerField())
     return queryset.filter(condition).annotate(rank=score), True

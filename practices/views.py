@@ -12,7 +12,6 @@ import csv
 import difflib
 import re
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
@@ -27,11 +26,11 @@ from core.models.taxonomy import normalize_name
 from core.sections import collect_sections
 from core.sections import province_index as core_province_index
 from core.text import clean_query
-from practices.catalogue import PER_PAGE, SORTS, Catalogue
+from practices.catalogue import SORTS, Catalogue
 from practices.coverage import coverage_by_macro_area, coverage_map
 from practices.feeds import feed as build_feed
 from practices.feeds import feed_links
-from practices.models import Replication
+from practices.models import PracticePage, Replication
 from practices.open_data import CSV_FIELDS, LICENCE, SCHEMA, record_for, replication_csv
 
 MAX_COMUNE_QUERY = 100
@@ -44,9 +43,7 @@ FINDER_SECTION_PREFIXES = ("practices/", "mapping/")
 def catalogue(request, page):
     cat = Catalogue(page, request.GET, get_language())
     cat.compute_facet_counts()
-    paginator = Paginator(cat.results(), PER_PAGE)
-    paginator.count = cat.total  # already counted with the facets: saves a COUNT query
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = cat.page_of_results(request.GET.get("page"))
     query_string = cat.query_string()
     coverage = coverage_by_macro_area(page.locale)
     sectors = [s.code for s in coverage["sectors"]]
@@ -101,7 +98,7 @@ def practice_feed(request, page, kind, sector_code=None, province_slug=None):
 
 def _export_records(request, page):
     cat = Catalogue(page, request.GET, get_language())
-    queryset = list(cat.results().prefetch_related("partner_provinces"))
+    queryset = cat.results(PracticePage.objects.prefetch_related("themes", "partner_provinces"))
     index_url = request.build_absolute_uri(page.url)
     language = get_language()
     replications = {}

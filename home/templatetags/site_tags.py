@@ -183,14 +183,16 @@ def home_json_ld(context):
 def province_url(context, province):
     """The URL of a Province's page in the active language."""
     request = context.get("request")
-    index = _cached(
-        request,
-        ("province-index", get_language()),
-        lambda: province_index_for_locale(_active_locale(request)),
-    )
-    if index is None:
+
+    def index_url():
+        index = province_index_for_locale(_active_locale(request))
+        return index.url if index is not None else None
+
+    # The URL, not the page: a list of practices asks for it once per card.
+    url = _cached(request, ("province-index-url", get_language()), index_url)
+    if url is None:
         return ""
-    return index.url + f"{province.slug}/"
+    return url + f"{province.slug}/"
 
 
 @register.simple_tag(takes_context=True)

@@ -12,9 +12,11 @@ from django.utils import translation
 import pytest
 
 from core.models import Theme
+from practices import listing
+from practices import search as practice_search
 from practices.catalogue import Catalogue
 from practices.examples import generate
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import PracticeIndexPage, PracticePage, Replication
 
 pytestmark = pytest.mark.django_db
 
@@ -37,25 +39,49 @@ CASES = [
 ]
 
 
+# What each facet reads on a practice (the reference reads the practices, not the listing table).
+RANKS = {"adottata": 3, "in-adattamento": 2, "interessata": 1}
+VALUE_OF = {
+    "settore": lambda p: p.sector.code,
+    "area": lambda p: p.province.macro_area if p.province else None,
+    "regione": lambda p: p.province.region if p.province else None,
+    "provincia": lambda p: p.province.slug if p.province else None,
+    "tema": lambda p: {theme.translation_key for theme in p.themes.all()},
+    "tipo": lambda p: p.practice_type,
+    "fase": lambda p: p.stage,
+    "anno": lambda p: p.start_year,
+    "evidenza": lambda p: p.evidence_level,
+    "replica": lambda p: max(
+        (RANKS.get(r.status, 0) for r in Replication.objects.filter(practice_key=p.translation_key)),
+        default=0,
+    ),
+}
+
+
+def reference_practices(catalogue):
+    """The practices the catalogue must list, read from the page tree as Wagtail sees it (live, public, under
+    the catalogue, in its language), searched as the catalogue searches."""
+    index = catalogue.index_page
+    queryset = (
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=index.locale, path__startswith=index.path)
+        .exclude(pk=index.pk)
+    )
+    queryset, _ranked = practice_search.search(queryset, catalogue.query, catalogue.language_code)
+    return list(queryset.select_related("sector", "province").prefetch_related("themes"))
+
+
 def reference_counts(catalogue):
     """The counts as the catalogue computed them before its SQL aggregates: in Python, practice by practice."""
-    searched, _ranked = catalogue.searched()
-    practices = list(searched.select_related("sector", "province").prefetch_related("themes"))
+    practices = reference_practices(catalogue)
     selected = [
         {int(v) for v in f.selected} if f.param == "anno" else set(f.db_values) for f in catalogue.facets
     ]
     counters = [Counter() for _facet in catalogue.facets]
     total = 0
     for practice in practices:
-        values = []
-        for facet in catalogue.facets:
-            if facet.param == "tema":
-                values.append({theme.translation_key for theme in practice.themes.all()})
-                continue
-            value = practice
-            for part in facet.group_by.split("__"):
-                value = getattr(value, part) if value is not None else None
-            values.append(value)
+        values = [VALUE_OF[facet.param](practice) for facet in catalogue.facets]
         failing = [
             i
             for i, wanted in enumerate(selected)
@@ -93,8 +119,7 @@ def test_sql_counts_equal_the_python_reference(dataset, language):
             catalogue = Catalogue(index, params, language)
             with CaptureQueriesContext(connection) as captured:
                 counters = catalogue.count_facets()
-            counting = [q for q in captured.captured_queries if "pageviewrestriction" not in q["sql"]]
-            assert len(counting) == 1, case  # one SQL statement, whatever the filters
+            assert len(captured.captured_queries) == 1, case  # one SQL statement, whatever the filters
             expected, total = reference_counts(catalogue)
             assert catalogue.total == total, case
             for facet, got, wanted in zip(catalogue.facets, counters, expected, strict=True):
@@ -123,6 +148,7 @@ def test_a_translation_pointing_to_the_italian_sector_is_found_and_counted(datas
     practice = PracticePage.objects.live().filter(locale=english_index.locale, sector__code="sua").first()
     italian_sua = Sector.objects.get(locale__language_code="it", code="sua")
     PracticePage.objects.filter(pk=practice.pk).update(sector=italian_sua)
+    listing.sync_practices([practice.pk])  # written behind Django's back
     with translation.override("en"):
         catalogue = Catalogue(english_index, QueryDict("settore=sua"), "en")
         counters = catalogue.count_facets()
