@@ -1,9 +1,13 @@
-"""The sites and their settings, kept in the shared cache like Wagtail keeps the sites' root paths.
+"""The sites, their settings, the top of the page tree and the taxonomy, kept in the shared cache like
+Wagtail keeps the sites' root paths.
 
-Every request asks which site it is for (Wagtail's ``Site.find_for_request``) and every page shows the
-site's settings in its footer; a request reads each from the shared cache once (``core.request_cache``). Both change only when an editor changes a site, its settings, a page (a site's
-root page, the pages the footer links to) or an image (the funding strip), and each of those changes drops
-the copies (``forget``, connected in ``CoreConfig.ready``), so the next request reads them again.
+Every request asks which site it is for (Wagtail's ``Site.find_for_request``), every page shows the site's
+settings in its footer and its menu from the top of the tree (``core.request_cache.all_top_pages``), and
+the pages that list practices, news or documents show the Provinces, sectors and themes (``taxonomy``). A
+request reads each from the shared cache once (``core.request_cache``). They change only when an editor
+changes a site, its settings, a page, an image (the funding strip), a Province, a sector or a theme, and
+each of those changes drops the copies (``forget``, connected in ``CoreConfig.ready``), so the next request
+reads them again.
 
 The sites are kept as one list (a handful of rows), matched to the request's host in Python exactly as
 Wagtail's ``get_site_for_hostname`` does in SQL: the cache never holds an entry per host name a client
@@ -20,7 +24,8 @@ from core.request_cache import remember
 SITES_KEY = "core-sites"
 SETTINGS_KEY = "core-site-settings"  # {site id: the site's SiteSettings}
 TOP_PAGES_KEY = "core-top-pages"  # the pages at the top of the tree (core.request_cache.all_top_pages)
-KEYS = [SITES_KEY, SETTINGS_KEY, TOP_PAGES_KEY]
+TAXONOMY_KEYS = {kind: f"core-{kind}" for kind in ("provinces", "sectors", "themes")}  # (``taxonomy``)
+KEYS = [SITES_KEY, SETTINGS_KEY, TOP_PAGES_KEY, *TAXONOMY_KEYS.values()]
 SHARED_CACHE_SECONDS = 24 * 3600
 # Without Redis each server process has its own memory cache, which another process's change cannot
 # reach: there the copies last half a minute.
@@ -82,17 +87,43 @@ def get_site_for_hostname(hostname, port):
 
 
 def forget(sender=None, instance=None, **kwargs):
-    """Drop the cached sites, settings and top pages when a site, its settings, a page or an image changes."""
+    """Drop the cached copies when a site, its settings, a page, an image, a Province, a sector or a theme
+    changes."""
     from wagtail.models import Page, Site
 
-    from core.models import SiteImage, SiteSettings
+    from core.models import Province, Sector, SiteImage, SiteSettings, Theme
 
-    if instance is None or isinstance(instance, (Page, Site, SiteImage, SiteSettings)):
+    if instance is None or isinstance(
+        instance, (Page, Site, SiteImage, SiteSettings, Province, Sector, Theme)
+    ):
         forget_in_request()
         cache.delete_many(KEYS)
         # Again when the change is committed: a request between the save and the commit reads the old
         # rows and would keep them in the cache.
         transaction.on_commit(lambda: cache.delete_many(KEYS))
+
+
+def taxonomy(kind):
+    """``"provinces"``: the Provinces in name order; ``"sectors"``, ``"themes"``: those of every language, in
+    their order. From the cache, or one query. The catalogue's filters, the cards and the forms list them on
+    every page that shows practices."""
+    from core.models import Province, Sector, Theme
+
+    key = TAXONOMY_KEYS[kind]
+
+    def load():
+        found = cache.get(key)
+        if found is None:
+            if kind == "provinces":
+                found = list(Province.objects.order_by("name"))
+            else:
+                found = list(
+                    {"sectors": Sector, "themes": Theme}[kind].objects.order_by("sort_order", "name")
+                )
+            cache.set(key, found, cache_seconds())
+        return found
+
+    return remember(key, load)
 
 
 def site_settings(site):

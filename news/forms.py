@@ -69,7 +69,7 @@ class NewsFilterForm(FilterForm):
         locale = Locale.get_active()
         self.sectors = {s.code: s for s in Sector.of_locale(locale)}
         self.set_choices("settore", [(code, s.label) for code, s in self.sectors.items()])
-        self.themes = {t.slug: t for t in Theme.objects.filter(locale=locale)}
+        self.themes = {t.slug: t for t in Theme.of_locale(locale)}
         self.set_choices("tema", [(slug, t.name) for slug, t in self.themes.items()])
 
     def _value(self, name):

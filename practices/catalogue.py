@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.models import MacroArea, Province, Sector, Theme
+from core.site_cache import taxonomy
 from core.text import clean_query
 from practices import search as practice_search
 from practices.choices import EvidenceLevel, PracticeType, ReplicationStatus, Stage
@@ -91,7 +92,7 @@ class Catalogue:
         provinces = Province.in_request()
         regions = sorted({p.region for p in provinces})
         sectors = Sector.of_locale(locale)
-        themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))
+        themes = Theme.of_locale(locale)
         self.theme_names = {theme.translation_key: theme.name for theme in themes}
         self.sector_names = {sector.code: sector.label for sector in sectors}
         self.sectors_by_code = {sector.code: sector for sector in sectors}
@@ -218,13 +219,22 @@ class Catalogue:
         return queryset.order_by(*order)
 
     def page_of_results(self, number):
-        """A Paginator page of practice cards (``PracticePage.CARD_FIELDS``); the ids come from the listing
-        table, and the 20 practices from one query by id."""
+        """A Paginator page of practice cards (``PracticePage.CARD_FIELDS``): the ids from the listing table,
+        the 20 practices from one query by id."""
         paginator = Paginator(self.ordered().values_list("page_id", flat=True), PER_PAGE)
         paginator.count = self.total  # counted with the facets: saves a COUNT query
         page_obj = paginator.get_page(number)
-        queryset = PracticePage.objects.only(*PracticePage.CARD_FIELDS)
-        practices = self.practices(list(page_obj.object_list), queryset)
+        ids = list(page_obj.object_list)
+        by_id = {p.pk: p for p in PracticePage.objects.only(*PracticePage.CARD_FIELDS).filter(pk__in=ids)}
+        practices = [by_id[pk] for pk in ids if pk in by_id]
+        # Their Province and sector from the request's copies (core.site_cache.taxonomy), not a join.
+        provinces = {province.pk: province for province in Province.in_request()}
+        sectors = {sector.pk: sector for sector in taxonomy("sectors")}
+        for practice in practices:
+            for name, known in (("province", provinces), ("sector", sectors)):
+                related = known.get(getattr(practice, f"{name}_id"))
+                if related is not None:
+                    PracticePage._meta.get_field(name).set_cached_value(practice, related)
         page_obj.object_list = PracticePage.set_card_urls(practices, self.index_page)
         return page_obj
 

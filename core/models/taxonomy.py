@@ -126,10 +126,10 @@ class Province(index.Indexed, models.Model):
 
     @classmethod
     def in_request(cls):
-        """Every Province in name order: one query per request, however many parts of the page list them."""
-        from core.request_cache import remember
+        """Every Province in name order, from the shared cache (``core.site_cache.taxonomy``)."""
+        from core.site_cache import taxonomy
 
-        return remember("provinces", lambda: list(cls.objects.order_by("name")))
+        return taxonomy("provinces")
 
     @property
     def region_label(self):
@@ -266,13 +266,10 @@ class Sector(TranslatableTaxonomy):
 
     @classmethod
     def of_locale(cls, locale):
-        """The sectors of a locale in their order: one query per request, however many parts list them."""
-        from core.request_cache import remember
+        """The sectors of a locale in their order, from the shared cache (``core.site_cache.taxonomy``)."""
+        from core.site_cache import taxonomy
 
-        return remember(
-            ("sectors", locale.pk),
-            lambda: list(cls.objects.filter(locale=locale).order_by("sort_order", "name")),
-        )
+        return [sector for sector in taxonomy("sectors") if sector.locale_id == locale.pk]
 
 
 class Theme(TranslatableTaxonomy):
@@ -288,3 +285,10 @@ class Theme(TranslatableTaxonomy):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="core_theme_slug_per_locale"),
         ]
+
+    @classmethod
+    def of_locale(cls, locale):
+        """The themes of a locale in their order, from the shared cache (``core.site_cache.taxonomy``)."""
+        from core.site_cache import taxonomy
+
+        return [theme for theme in taxonomy("themes") if theme.locale_id == locale.pk]

@@ -186,3 +186,31 @@ def test_the_rebuild_command_restores_the_table():
         CatalogueEntry.objects.values_list("page_id", "catalogue_id", "sector_code", "replication_rank")
     )
     assert after == before and after
+
+
+def test_the_filters_vocabularies_come_from_the_cache_and_never_stale(client):
+    """The Provinces, sectors and themes of the filters are kept in the shared cache between requests and
+    dropped when an editor changes one (core.site_cache.taxonomy)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import Sector, Theme
+
+    client.get(index().url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(index().url, {"q": "appalti"}).status_code == 200
+    tables = ('FROM "core_province"', 'FROM "core_sector"', 'FROM "core_theme"')
+    assert not any(table in query["sql"] for query in queries.captured_queries for table in tables)
+
+    province = Province.objects.get(sigla="TV")
+    province.name = "Treviso (nome di prova)"
+    province.save()
+    sector = Sector.objects.get(code="sua", locale__language_code="it")
+    sector.short_name = "Stazione appaltante (prova)"
+    sector.save()
+    theme = Theme.objects.filter(locale__language_code="it").first()
+    theme.name = "Tema rinominato per prova"
+    theme.save()
+    html = client.get(index().url, {"q": "appalti"}).content.decode()
+    for label in ("Treviso (nome di prova) (TV)", "Stazione appaltante (prova)", "Tema rinominato per prova"):
+        assert label in html
