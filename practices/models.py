@@ -352,17 +352,6 @@ class PracticePage(BasePage):
     def evidence_label(self):
         return EVIDENCE_LABELS.get(self.evidence_level, self.evidence_level)
 
-    @staticmethod
-    def set_card_urls(practices, parent):
-        """Give practices that are children of ``parent`` their ``card_url``: the parent's URL and their own
-        slug, where Wagtail's ``url`` would resolve each URL anew (the cards fall back to it)."""
-        parent_url = parent.url
-        if parent_url:
-            for practice in practices:
-                if practice.url_path.startswith(parent.url_path):
-                    practice.card_url = parent_url + practice.url_path[len(parent.url_path) :]
-        return practices
-
     @classmethod
     def ids_of_province(cls, province):
         """The ids of the practices a Province owns or shares as a partner, for ``pk__in``: a UNION of two

@@ -12,16 +12,21 @@ import csv
 import difflib
 import re
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core import page_cache
 from core.maps import ATTRIBUTION as MAP_ATTRIBUTION
 from core.maps import legend as map_legend
-from core.models import Comune, ItalianComune
+from core.models import Comune, ItalianComune, Sector
 from core.models.taxonomy import normalize_name
 from core.sections import collect_sections
 from core.sections import province_index as core_province_index
@@ -45,13 +50,12 @@ def catalogue(request, page):
     cat.compute_facet_counts()
     page_obj = cat.page_of_results(request.GET.get("page"))
     query_string = cat.query_string()
-    coverage = coverage_by_macro_area(page.locale)
-    sectors = [s.code for s in coverage["sectors"]]
+    sectors = [sector.code for sector in Sector.of_locale(page.locale)]  # (as the coverage's)
     chosen = request.GET.get("copertura") or ""
     if chosen not in sectors:
         selected = next(f.selected for f in cat.facets if f.param == "settore")
         chosen = selected[0] if len(selected) == 1 else (sectors[0] if sectors else "")
-    province_index = core_province_index(page.locale)
+    coverage_html = _coverage_section(request, page, chosen, query_string)
     response = page.render(
         request,
         context_overrides={
@@ -65,16 +69,43 @@ def catalogue(request, page):
             "query": cat.query,
             "query_string": query_string,
             "is_filtered": cat.is_filtered(),
-            "coverage": coverage,
-            "coverage_map": coverage_map(coverage, chosen, province_index.url if province_index else ""),
-            "map_legend": map_legend(),
+            "coverage_html": coverage_html,
             "feeds": _catalogue_feeds(page, cat),
-            "map_attribution": MAP_ATTRIBUTION,
         },
     )
     if cat.is_filtered() or request.GET:
         add_never_cache_headers(response)
     return response
+
+
+# The coverage section is the same for every search of the catalogue but for the current filters, which its
+# sector links keep: it is rendered with this in their place, kept in the shared cache, and the filters put in.
+QUERY_STRING_SLOT = "catalogue-filters-slot"
+
+
+def _coverage_section(request, page, chosen, query_string):
+    """The coverage table and map (practices/includes/coverage.html), rendered once per language, catalogue,
+    chosen sector and content change (the page cache's generation token, as the footer)."""
+    fragment = page_cache.fragment_cache(request)
+    key = f"practices:coverage-html:{fragment['key']}:{page.pk}:{chosen}"
+    html = cache.get(key)
+    if html is None:
+        coverage = coverage_by_macro_area(page.locale)
+        province_index = core_province_index(page.locale)
+        html = render_to_string(
+            "practices/includes/coverage.html",
+            {
+                "coverage": coverage,
+                "coverage_map": coverage_map(coverage, chosen, province_index.url if province_index else ""),
+                "map_legend": map_legend(),
+                "map_attribution": MAP_ATTRIBUTION,
+                "query_string": QUERY_STRING_SLOT,
+            },
+            request=request,
+        )
+        cache.set(key, html, fragment["seconds"])
+    filters = f"{escape(query_string)}&amp;" if query_string else ""
+    return mark_safe(html.replace(f"{QUERY_STRING_SLOT}&amp;", filters))  # noqa: S308 (our template; escaped)
 
 
 def _catalogue_feeds(page, cat):

@@ -45,3 +45,15 @@ def test_map_follows_the_selected_sector_and_english(client):
     assert response.context["coverage_map"]["sector"].code == "innovazione"
     response = client.get("/en/good-practices/")
     assert response.status_code == 200 and "Coverage by region" in response.content.decode()
+
+
+def test_the_cached_coverage_keeps_each_searchs_filters_in_its_sector_links(client):
+    """The coverage section is rendered once and kept: each search still gets its own filters in the links
+    that change the map's sector, escaped."""
+    first = client.get("/buone-pratiche/", {"q": "appalti", "settore": "sua"}).content.decode()
+    assert 'href="?q=appalti&amp;settore=sua&amp;copertura=europa#coverage-heading"' in first
+    second = client.get("/buone-pratiche/", {"q": "<b>gare</b>"}).content.decode()
+    assert 'href="?q=%3Cb%3Egare%3C%2Fb%3E&amp;copertura=europa#coverage-heading"' in second
+    assert "catalogue-filters-slot" not in first + second
+    plain = client.get("/buone-pratiche/").content.decode()
+    assert 'href="?copertura=europa#coverage-heading"' in plain
