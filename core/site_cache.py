@@ -87,15 +87,14 @@ def get_site_for_hostname(hostname, port):
 
 
 def forget(sender=None, instance=None, **kwargs):
-    """Drop the cached copies when a site, its settings, a page, an image, a Province, a sector or a theme
-    changes."""
-    from wagtail.models import Page, Site
+    """Drop the cached copies when a site, its settings, a page, an image, a Province, a sector, a theme or a
+    locale (the top pages carry their language) changes."""
+    from wagtail.models import Locale, Page, Site
 
     from core.models import Province, Sector, SiteImage, SiteSettings, Theme
 
-    if instance is None or isinstance(
-        instance, (Page, Site, SiteImage, SiteSettings, Province, Sector, Theme)
-    ):
+    kept = (Page, Site, SiteImage, SiteSettings, Province, Sector, Theme, Locale)
+    if instance is None or isinstance(instance, kept):
         forget_in_request()
         cache.delete_many(KEYS)
         # Again when the change is committed: a request between the save and the commit reads the old

@@ -222,7 +222,10 @@ class Catalogue:
         return facet.db_values
 
     def base_queryset(self):
-        """The practices the catalogue lists: its rows of the listing table (practices.listing)."""
+        """The practices the catalogue lists: its rows of the listing table (practices.listing); none for a
+        catalogue page not saved yet (the admin's preview of a new one)."""
+        if self.index_page.pk is None:
+            return CatalogueEntry.objects.none()
         return CatalogueEntry.objects.filter(catalogue=self.index_page)
 
     def apply_facets(self, queryset, skip=None):
@@ -345,6 +348,9 @@ class Catalogue:
         table. A facet's count of a value adds its rows with ``miss`` -1 and with ``miss`` its own index.
         """
         searched, _ranked = self.searched()
+        if self.index_page.pk is None:  # nothing listed yet (see base_queryset)
+            self.total = 0
+            return [Counter() for _facet in self.facets]
         theme_index = next(i for i, f in enumerate(self.facets) if f.param == "tema")
         # The column each facet is grouped by (the three Province facets share theirs).
         column_of = {i: facet.column for i, facet in enumerate(self.facets) if i != theme_index}

@@ -14,7 +14,8 @@ on changes:
   as unpublishing does);
 - a page is moved: every practice under it (it may have left or entered a restricted section);
 - a view restriction is added, changed or removed: every practice under its page;
-- a replication is saved or deleted: every translation of its practice (``Replication.save``/``delete``);
+- a replication is saved or deleted, one by one or in bulk, or moved to another practice: every
+  translation of its practices, once committed;
 - a sector changes code: its practices.
 
 Deleting a practice or its catalogue deletes the rows (foreign keys, on delete cascade). Code that writes
@@ -32,6 +33,8 @@ REPLICATION_RANKS = {
     ReplicationStatus.ADAPTING: 2,
     ReplicationStatus.INTERESTED: 1,
 }
+
+LOCK_KEY = 0x43415441  # PostgreSQL advisory lock of the rebuilds ("CATA")
 
 COLUMNS = (
     "page_id",
@@ -97,6 +100,11 @@ def _sync(where, params):
     from wagtail.models import Page
 
     with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One rebuild at a time, to the end of the transaction: two overlapping ones would each miss the
+            # other's uncommitted row (a practice restricted meanwhile left listed, or a duplicate key).
+            # SQLite's write transactions never overlap.
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         cursor.execute(
             f"DELETE FROM {t['entry']} WHERE page_id IN "  # noqa: S608 (as above)
             f"(SELECT wp.id FROM {t['page']} wp JOIN {t['practice']} p ON p.page_ptr_id = wp.id WHERE {where})",
@@ -118,6 +126,9 @@ def _changed():
     from practices.coverage import invalidate_coverage
 
     invalidate_coverage()  # also the unfiltered catalogue's cached counts
+    # Again once committed: a request between the rebuild and the commit reads the old rows and would keep
+    # them in the cache.
+    transaction.on_commit(invalidate_coverage)
 
 
 def sync_practices(ids):
@@ -184,6 +195,26 @@ def _restriction_changed(sender, instance, **kwargs):
         sync_under(path)
 
 
+def _replication_before_save(sender, instance, raw=False, **kwargs):
+    """Remember the practice a replication pointed to: the form can move it to another practice."""
+    if instance.pk and not raw:
+        instance._listing_old_key = (
+            sender.objects.filter(pk=instance.pk).values_list("practice_key", flat=True).first()
+        )
+
+
+def _replication_changed(sender, instance, raw=False, **kwargs):
+    """A replication saved or deleted, one by one or in bulk (the admin's bulk delete, a Province or a
+    practice deleted with its replications): rebuild every translation of its practice, and of the practice
+    it pointed to before, once the change is committed (a practice deleted with its replications has no row
+    left to rebuild then)."""
+    if raw:
+        return
+    keys = {instance.practice_key, getattr(instance, "_listing_old_key", None)} - {None}
+    if keys:
+        transaction.on_commit(lambda: sync_translations(keys))
+
+
 def _sector_saved(sender, instance, **kwargs):
     from practices.models import PracticePage
 
@@ -191,7 +222,7 @@ def _sector_saved(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     from wagtail.models import PageViewRestriction
     from wagtail.signals import post_page_move
@@ -205,3 +236,12 @@ def connect():
             dispatch_uid=f"catalogue-listing-restriction-{name}",
         )
     post_save.connect(_sector_saved, sender="core.Sector", dispatch_uid="catalogue-listing-sector")
+    pre_save.connect(
+        _replication_before_save, sender="practices.Replication", dispatch_uid="catalogue-listing-replication"
+    )
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(
+            _replication_changed,
+            sender="practices.Replication",
+            dispatch_uid=f"catalogue-listing-replication-{name}",
+        )

@@ -532,14 +532,12 @@ class Replication(models.Model):
         super().save(*args, **kwargs)
         from practices.coverage import invalidate_coverage
 
-        listing.sync_translations([self.practice_key])  # the catalogue's replication facet and sort
-        invalidate_coverage()
+        invalidate_coverage()  # (the catalogue's listing follows its own receivers: practices.listing)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         from practices.coverage import invalidate_coverage
 
-        listing.sync_translations([self.practice_key])
         invalidate_coverage()
         return result
 

@@ -34,11 +34,37 @@ def drop_indexes(apps, schema_editor):
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-def fill(apps, schema_editor):
-    # The table's own code: plain SQL on the tables, the same for this migration as later on.
-    from practices import listing
+# The rows of the practices already there, as practices.listing builds them (a copy as of this migration,
+# so that later changes of that module do not change what this migration does).
+FILL = """
+    INSERT INTO practices_catalogueentry (
+        page_id, catalogue_id, sector_code, province_id, practice_type, stage, start_year, evidence_level,
+        replication_rank, replication_count, title, first_published_at, last_verified, search_document
+    )
+    SELECT p.page_ptr_id, idx.page_ptr_id, COALESCE(s.code, ''), p.province_id, p.practice_type, p.stage,
+           p.start_year, p.evidence_level,
+           COALESCE((SELECT MAX(CASE r.status WHEN 'adottata' THEN 3 WHEN 'in-adattamento' THEN 2
+                                              WHEN 'interessata' THEN 1 ELSE 0 END)
+                     FROM practices_replication r WHERE r.practice_key = wp.translation_key), 0),
+           (SELECT COUNT(*) FROM practices_replication r WHERE r.practice_key = wp.translation_key),
+           wp.title, wp.first_published_at, p.last_verified, p.search_document
+    FROM practices_practicepage p
+    JOIN wagtailcore_page wp ON wp.id = p.page_ptr_id
+    JOIN wagtailcore_page parent ON parent.path = SUBSTR(wp.path, 1, LENGTH(wp.path) - 4)
+                                 AND parent.locale_id = wp.locale_id
+    JOIN practices_practiceindexpage idx ON idx.page_ptr_id = parent.id
+    LEFT JOIN core_sector s ON s.id = p.sector_id
+    WHERE wp.live = %s
+      AND NOT EXISTS (
+          SELECT 1 FROM wagtailcore_pageviewrestriction vr JOIN wagtailcore_page rp ON rp.id = vr.page_id
+          WHERE SUBSTR(wp.path, 1, LENGTH(rp.path)) = rp.path
+      )
+"""
 
-    listing.rebuild()
+
+def fill(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(FILL, [True])
 
 
 class Migration(migrations.Migration):

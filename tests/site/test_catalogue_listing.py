@@ -21,6 +21,8 @@ from practices.models import CatalogueEntry, PracticeIndexPage, PracticePage, Re
 
 pytestmark = pytest.mark.django_db
 
+from django.db import connection  # noqa: E402 (the skip conditions read it)
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
@@ -119,28 +121,139 @@ def test_a_restricted_catalogue_lists_nothing_to_anyone():
     assert listed() == reference() and listed()
 
 
-def test_replications_set_the_rank_and_the_count_of_every_translation():
-    practice = PracticePage.objects.get(code="SUA-TV-01", locale__language_code="it")
+def replication_rows(practice):
     translations = PracticePage.objects.filter(translation_key=practice.translation_key)
-    assert translations.count() == 2
-
-    def rows():
-        return set(
-            CatalogueEntry.objects.filter(page__in=translations).values_list(
-                "replication_rank", "replication_count"
-            )
+    return set(
+        CatalogueEntry.objects.filter(page__in=translations).values_list(
+            "replication_rank", "replication_count"
         )
+    )
 
-    before = rows()
-    replication = Replication.objects.create(
+
+def declare(practice, sigla="LE", status="adottata"):
+    return Replication.objects.create(
         practice=practice,
-        province=Province.objects.get(sigla="LE"),
-        status="adottata",
+        province=Province.objects.get(sigla=sigla),
+        status=status,
         date=datetime.date(2021, 6, 1),
     )
-    assert rows() == {(3, 1 + next(iter(before))[1])}
-    replication.delete()
-    assert rows() == before
+
+
+def sua_treviso(language="it"):
+    return PracticePage.objects.get(code="SUA-TV-01", locale__language_code=language)
+
+
+def test_replications_set_the_rank_and_the_count_of_every_translation(django_capture_on_commit_callbacks):
+    practice = sua_treviso()
+    assert PracticePage.objects.filter(translation_key=practice.translation_key).count() == 2
+    before = replication_rows(practice)
+    with django_capture_on_commit_callbacks(execute=True):
+        replication = declare(practice)
+    assert replication_rows(practice) == {(3, 1 + next(iter(before))[1])}
+    with django_capture_on_commit_callbacks(execute=True):
+        replication.delete()
+    assert replication_rows(practice) == before
+
+
+def test_replications_removed_in_bulk_or_by_cascade_are_counted_out(
+    admin_client, django_capture_on_commit_callbacks
+):
+    """The admin's bulk delete, a Province deleted with its replications, a replication moved to another
+    practice: none goes through ``Replication.delete``, each changes the counts."""
+    from django.urls import reverse
+
+    practice = sua_treviso()
+    before = replication_rows(practice)
+    with django_capture_on_commit_callbacks(execute=True):
+        replication = declare(practice)
+    url = (
+        reverse("wagtail_bulk_action", args=("practices", "replication", "delete")) + f"?id={replication.pk}"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url).status_code == 302
+    assert not Replication.objects.filter(pk=replication.pk).exists()
+    assert replication_rows(practice) == before
+
+    province = Province.objects.create(
+        name="Provincia di prova", sigla="ZZ", slug="zz-prova", region="Veneto", macro_area="nord-est"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        Replication.objects.create(
+            practice=practice, province=province, status="adottata", date=datetime.date(2021, 6, 1)
+        )
+    assert replication_rows(practice) != before
+    with django_capture_on_commit_callbacks(execute=True):
+        province.delete()
+    assert replication_rows(practice) == before
+
+    other = (
+        PracticePage.objects.live()
+        .filter(locale__language_code="it")
+        .exclude(pk=practice.pk)
+        .exclude(province__sigla="LE")
+        .first()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        replication = declare(practice)
+    replication = Replication.objects.get(pk=replication.pk)
+    replication.practice = other
+    with django_capture_on_commit_callbacks(execute=True):
+        replication.save()
+    assert replication_rows(practice) == before
+    assert (3, Replication.objects.filter(practice_key=other.translation_key).count()) in replication_rows(
+        other
+    )
+
+
+def test_deleting_a_translation_with_its_replications_recounts_the_others(django_capture_on_commit_callbacks):
+    italian, english = sua_treviso("it"), sua_treviso("en")
+    with django_capture_on_commit_callbacks(execute=True):
+        declare(italian)
+    with django_capture_on_commit_callbacks(execute=True):
+        italian.delete()
+    count = Replication.objects.filter(practice_key=english.translation_key).count()
+    assert (
+        CatalogueEntry.objects.filter(page=english).values_list("replication_count", flat=True).get() == count
+    )
+    assert listed("en") == reference("en") and listed() == reference()
+
+
+def test_the_preview_of_a_new_catalogue_page_lists_nothing(admin_client):
+    """The admin previews a catalogue page before it is saved: there is nothing to list yet."""
+    from django.urls import reverse
+
+    from home.models import HomePage
+
+    home_en = HomePage.objects.get(locale__language_code="en")
+    index("en").delete()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("practices", "practiceindexpage", home_en.pk))
+    data = {"title": "New catalogue", "slug": "new-catalogue", "intro": "", "body-count": "0"}
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "New catalogue" in response.content.decode()
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's advisory lock")
+def test_a_rebuild_holds_its_lock_to_the_end_of_its_transaction():
+    """Two rebuilds never overlap: each takes a lock held to the end of its transaction (else each would miss
+    the other's uncommitted row: a practice restricted meanwhile left listed, or a duplicate key). This
+    test's transaction has rebuilt rows: another session cannot take the lock until it ends."""
+    import psycopg2
+
+    from practices import listing
+
+    listing.sync_practices([sua_treviso().pk])
+    settings = connection.settings_dict
+    other = psycopg2.connect(
+        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], dbname=settings["NAME"]
+    )
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [listing.LOCK_KEY])
+            assert cursor.fetchone() == (False,)
+    finally:
+        other.close()
 
 
 def test_scheduled_publication_and_expiry(time_machine):
@@ -191,7 +304,6 @@ def test_the_rebuild_command_restores_the_table():
 def test_the_filters_vocabularies_come_from_the_cache_and_never_stale(client):
     """The Provinces, sectors and themes of the filters are kept in the shared cache between requests and
     dropped when an editor changes one (core.site_cache.taxonomy)."""
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from core.models import Sector, Theme

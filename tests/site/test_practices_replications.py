@@ -103,13 +103,14 @@ def test_practice_page_shows_the_network_in_both_languages(client):
     assert "Padova" in html and "Lecce" in html
 
 
-def test_catalogue_facet_and_sort(client):
-    declare("PD")
-    declare(
-        "LE",
-        status="interessata",
-        practice=PracticePage.objects.get(code="EUR-BS-01", locale__language_code="it"),
-    )
+def test_catalogue_facet_and_sort(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the catalogue's listing follows on commit
+        declare("PD")
+        declare(
+            "LE",
+            status="interessata",
+            practice=PracticePage.objects.get(code="EUR-BS-01", locale__language_code="it"),
+        )
     response = client.get("/buone-pratiche/", {"replica": "adottata"})
     assert [p.code for p in response.context["practices"]] == ["SUA-TV-01"]
     facet = next(f for f in response.context["facets"] if f.param == "replica")
