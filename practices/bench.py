@@ -137,16 +137,11 @@ def explain():
             catalogue.compute_facet_counts()
             catalogue.page_of_results(1)
     labels = iter(
-        [
-            "facet counts and total",
-            "the page of results (ids)",
-            "those practices",
-            "the themes of those practices",
-        ]
+        ["facet counts and total", "the page of results (ids)", "those practices' code, summary and address"]
     )
     for query in captured.captured_queries:
-        if "wagtailcore_pageviewrestriction" in query["sql"] and "practices_practicepage" not in query["sql"]:
-            continue  # Wagtail's list of view restrictions, read for .public()
+        if "practices_" not in query["sql"]:
+            continue  # the site's root paths, read for the cards' URLs
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + query["sql"])
             print(f"-- {next(labels, 'query')}")
