@@ -44,7 +44,8 @@ def group_ids(objects, attribute):
 
 
 PER_PAGE = 20
-# A card's fields: the listing table's, then the practice's own code, summary, example flag and address.
+# A card's fields: the listing table's, then the practice's own code, summary, example flag and address
+# (its URL: the catalogue's and the rest of its own path, practices being the catalogue's children).
 CARD_COLUMNS = ("page_id", "title", "sector_code", "province_id", "stage", "start_year", "evidence_level")
 PRACTICE_COLUMNS = ("code", "summary", "is_example", "url_path")
 
@@ -64,20 +65,13 @@ class PracticeCard:
     code: str
     summary: str
     is_example: bool
-    url_path: str
+    card_url: str
     sector: object
     province: object
-    index_url: str
-    index_path: str
 
     @property
     def pk(self):
         return self.page_id
-
-    @property
-    def card_url(self):
-        """The catalogue's URL and the practice's slug (practices are the catalogue's children)."""
-        return self.index_url + self.url_path[len(self.index_path) :]
 
     @property
     def stage_label(self):
@@ -138,7 +132,6 @@ class Catalogue:
         sectors = Sector.of_locale(locale)
         themes = Theme.of_locale(locale)
         self.theme_names = {theme.translation_key: theme.name for theme in themes}
-        self.sector_names = {sector.code: sector.label for sector in sectors}
         self.sectors_by_code = {sector.code: sector for sector in sectors}
         self.provinces_by_slug = {province.slug: province for province in provinces}
         current_year = 2100
@@ -286,27 +279,22 @@ class Catalogue:
         page_obj.object_list = [
             PracticeCard(
                 *row,
-                *practices[row[0]],
+                *practices[row[0]][:-1],
+                card_url=index_url + practices[row[0]][-1][len(index_path) :],
                 sector=sectors.get(row[2]),
                 province=provinces.get(row[3]),
-                index_url=index_url,
-                index_path=index_path,
             )
             for row in rows
             if row[0] in practices
         ]
         return page_obj
 
-    @staticmethod
-    def practices(ids, queryset=None):
-        """The practices of these ids, in their order."""
+    def results(self, queryset=None):
+        """Every result, whole practices in order (the open-data exports): ``queryset`` may add prefetches."""
+        ids = list(self.ordered().values_list("page_id", flat=True))
         queryset = PracticePage.objects.all() if queryset is None else queryset
         by_id = {p.pk: p for p in queryset.select_related("sector", "province").filter(pk__in=ids)}
         return [by_id[pk] for pk in ids if pk in by_id]
-
-    def results(self, queryset=None):
-        """Every result, whole practices in order (the open-data exports)."""
-        return self.practices(list(self.ordered().values_list("page_id", flat=True)), queryset)
 
     def compute_facet_counts(self):
         """Every facet's options with their counts (a practice counts for facet F when it passes every
