@@ -99,12 +99,11 @@ def reference_counts(catalogue):
 
 
 @pytest.fixture(scope="module")
-def dataset(django_db_setup, django_db_blocker):
-    """300 example practices (themes, replications, proposals) on top of the reference ones."""
-    with django_db_blocker.unblock():
+def dataset(site_content, module_db):
+    """300 example practices (themes, replications, proposals) on top of the reference ones, rolled back
+    after the module (``module_db``): deleting them page by page took longer than the tests."""
+    with module_db.unblock():
         generate(300, seed=7)
-        yield
-        PracticePage.objects.filter(is_example=True).delete()
 
 
 @pytest.mark.parametrize("language", ["it", "en"])
