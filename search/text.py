@@ -1,9 +1,9 @@
 """Words and stems: the one stemmer every search of the site uses (site search on SQLite, the catalogue).
 
 PostgreSQL stems with its own Snowball configurations ('italian', 'english'); everywhere else the same
-Snowball algorithms come from ``snowballstemmer``, which runs them through Snowball's C build (``PyStemmer``,
-a dependency: same stems, some 37 times faster; ``tests/test_search_text.py``). Words are lower-cased and stripped of accents before
-stemming, so "città" and "citta" give the same stem.
+Snowball algorithms come from ``snowballstemmer``, which runs them through Snowball's C build
+(``PyStemmer``, a dependency: the same stems, about 37 times faster; ``tests/test_search_text.py``). Words
+are lower-cased and stripped of accents before stemming, so "città" and "citta" give the same stem.
 """
 
 import re

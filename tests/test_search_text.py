@@ -1,6 +1,6 @@
 """The stemmer of the site search on SQLite and of the catalogue: Snowball's C build (PyStemmer), giving the
 same stems as the pure-Python Snowball algorithms (and so as PostgreSQL's 'italian' and 'english'
-configurations), some forty times faster: every page saved is stemmed again for the search index."""
+configurations), about 37 times faster: every page saved is stemmed again for the search index."""
 
 from pathlib import Path
 
@@ -31,6 +31,6 @@ def test_its_stems_are_the_snowball_algorithms(language, reference):
 
 
 def test_inflected_forms_share_a_stem():
-    assert len(set(stems("progetto progetti progettazione", "it")[:2])) == 1
+    assert len(set(stems("progetto progetti", "it"))) == 1
     assert stems("Città città citta", "it") == ["citt"] * 3
     assert stems("projects project", "en") == ["project", "project"]
